@@ -1,0 +1,14 @@
+"""Settings read from the environment, with the defaults a fresh clone needs."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_DB = ROOT / "data" / "asn.duckdb"
+
+
+def database_path() -> Path:
+    """The app's database: DASBOR_DB, else data/asn.duckdb (the CLI takes --db instead)."""
+    return Path(os.environ.get("DASBOR_DB", DEFAULT_DB))

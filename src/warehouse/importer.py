@@ -1,0 +1,268 @@
+"""Import export files into the warehouse: all files of one call checked together, then loaded
+all-or-nothing in one transaction, replacing the (region, year) slices the contract names.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import duckdb
+import polars as pl
+
+from src.i18n import t
+from src.warehouse import contract
+from src.warehouse.cleaning import CleanTable, clean_table, detect_dataset, report_duplicate_keys
+from src.warehouse.db import refresh_rollups
+from src.warehouse.problems import Problem, ProblemList
+from src.warehouse.reading import ReadError, read_file
+from src.warehouse.regions import RegionMapper
+
+log = logging.getLogger(__name__)
+
+# Datasets whose rows belong to a person: they get the person's region from the staff snapshot,
+# and the year (of this date column) that decides which slice an import replaces.
+PERSON_DATASETS = {
+    "pengembangan": "tanggal_selesai",
+    "kompetensi": "tanggal_asesmen",
+    "kinerja": None,  # has its own TAHUN
+    "karier": "tanggal",
+}
+# Load order: staff first, so that everything else can refer to it.
+LOAD_ORDER = ("pegawai", "pengembangan", "kompetensi", "kinerja", "karier", "anggaran", "kebutuhan")
+
+
+@dataclass
+class ImportResult:
+    problems: ProblemList
+    notes: list[Problem] = field(default_factory=list)
+    rows: dict[str, int] = field(default_factory=dict)
+    slices: dict[str, list[tuple[str, int | None]]] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    def summary(self, lang: str = "id") -> str:
+        if not self.ok:
+            return t("import.refused", lang, count=self.problems.total)
+        parts = ", ".join(t("import.rows_of", lang, dataset=d, rows=f"{n:,}".replace(",", "."))
+                          for d, n in self.rows.items())  # fmt: skip
+        return t("import.done", lang, summary=parts)
+
+
+@dataclass
+class _FileInfo:
+    name: str
+    sha256: str
+    size: int
+    dataset: str | None = None
+    rows: int = 0
+
+
+def _file_info(path: Path) -> _FileInfo:
+    data = path.read_bytes() if path.exists() else b""
+    return _FileInfo(path.name, hashlib.sha256(data).hexdigest(), len(data))
+
+
+def _read_and_clean(
+    path: Path,
+    dataset_name: str | None,
+    regions: RegionMapper,
+    problems: ProblemList,
+    notes: list[Problem],
+) -> CleanTable | None:
+    label = path.name
+    try:
+        raw = read_file(path)
+    except ReadError as error:
+        problems.add(Problem(label, error.key, line=error.values.pop("line", None), values=error.values))
+        return None
+    except OSError as error:
+        problems.add(Problem(label, "import.error.file_unreadable", values={"reason": error.strerror}))
+        return None
+    if dataset_name:
+        dataset = contract.DATASETS[dataset_name]
+        present = {contract.header_key(h) for h in raw.headers}
+        missing = [c.name for c in dataset.required_columns if not ({c.name, *c.aliases} & present)]
+        if missing:
+            problems.add(Problem(label, "import.error.wrong_dataset",
+                                 values={"dataset": dataset.name, "missing": ", ".join(missing)}))  # fmt: skip
+            return None
+    else:
+        found, closest, missing = detect_dataset(raw.headers)
+        if found is None:
+            problems.add(Problem(label, "import.error.unknown_dataset",
+                                 values={"dataset": closest.name, "missing": ", ".join(missing)}))  # fmt: skip
+            return None
+        dataset = found
+    if raw.cells.is_empty():
+        problems.add(Problem(label, "import.error.no_rows"))
+        return None
+    table = clean_table(raw, dataset, label, regions, problems)
+    if table.ignored_columns:
+        notes.append(Problem(label, "import.ignored_columns",
+                             values={"columns": ", ".join(table.ignored_columns)}))  # fmt: skip
+    for column, values in table.new_values.items():
+        shown = ", ".join(values[:10]) + (" …" if len(values) > 10 else "")
+        notes.append(Problem(label, "import.new_values", values={"column": column, "values": shown}))
+    return table
+
+
+def _combine(tables: list[CleanTable], problems: ProblemList) -> dict[str, pl.DataFrame]:
+    """One frame per dataset over all its files; repeated keys across files are errors too."""
+    combined: dict[str, pl.DataFrame] = {}
+    for name in LOAD_ORDER:
+        parts = [tb.frame.with_columns(_file=pl.lit(tb.file)) for tb in tables if tb.dataset.name == name]
+        if not parts:
+            continue
+        frame = pl.concat(parts, how="vertical_relaxed")
+        dataset = contract.DATASETS[name]
+        if dataset.unique_key:
+            report_duplicate_keys(frame, dataset, problems)
+        combined[name] = frame
+    return combined
+
+
+def _effective_staff(con: duckdb.DuckDBPyConnection, frames: dict[str, pl.DataFrame]) -> pl.DataFrame:
+    """The staff snapshot as it will be after this import: (nip, wilayah)."""
+    stored = con.sql("SELECT nip, wilayah FROM pegawai").pl()
+    if "pegawai" not in frames:
+        return stored
+    new = frames["pegawai"].select("nip", "wilayah").drop_nulls()
+    replaced = new["wilayah"].unique().to_list()
+    return pl.concat([stored.filter(~pl.col("wilayah").is_in(replaced)), new])
+
+
+def _check_staff_regions(
+    con: duckdb.DuckDBPyConnection, pegawai: pl.DataFrame, problems: ProblemList
+) -> None:
+    """An NIP may be in one region only: not in a stored region this import leaves in place."""
+    stored = con.sql("SELECT nip, wilayah AS wilayah_lain FROM pegawai").pl()
+    kept = stored.filter(~pl.col("wilayah_lain").is_in(pegawai["wilayah"].unique().to_list()))
+    clashes = pegawai.join(kept, on="nip").head(20)
+    problems.add_many(
+        [Problem(row["_file"], "import.error.nip_other_region", row["_line"], "NIP_BARU",
+                 values={"region": row["wilayah_lain"]}) for row in clashes.iter_rows(named=True)],
+        pegawai.join(kept, on="nip").height,
+    )  # fmt: skip
+
+
+def _attach_person_region(
+    frame: pl.DataFrame, name: str, staff: pl.DataFrame, problems: ProblemList
+) -> pl.DataFrame:
+    """Give each person-level row its region and slice year; unknown NIPs are errors."""
+    joined = frame.join(staff, on="nip", how="left")
+    unknown = joined.filter(pl.col("nip").is_not_null() & pl.col("wilayah").is_null())
+    problems.add_many(
+        [Problem(row["_file"], "import.error.unknown_staff", row["_line"], "NIP_BARU")
+         for row in unknown.head(20).iter_rows(named=True)],
+        unknown.height,
+    )  # fmt: skip
+    year_column = PERSON_DATASETS[name]
+    if year_column:
+        joined = joined.with_columns(tahun=pl.col(year_column).dt.year().cast(pl.Int32))
+    return joined
+
+
+def _prepare(frames: dict[str, pl.DataFrame]) -> dict[str, pl.DataFrame]:
+    """Derived columns the schema stores beside the contract's."""
+    if "pegawai" in frames:
+        frames["pegawai"] = frames["pegawai"].with_columns(
+            golongan_kelompok=pl.when(pl.col("jenis_pegawai").str.starts_with("PPPK"))
+            .then(pl.lit("PPPK"))
+            .otherwise(pl.col("golongan").str.split("/").list.first())
+        )
+    return frames
+
+
+def _slices(name: str, frame: pl.DataFrame) -> list[tuple[str, int | None]]:
+    if name == "pegawai":
+        return [(w, None) for w in sorted(frame["wilayah"].unique().to_list())]
+    pairs = frame.select("wilayah", "tahun").unique().sort("wilayah", "tahun")
+    return [(w, y) for w, y in pairs.iter_rows()]
+
+
+def _load(
+    con: duckdb.DuckDBPyConnection,
+    frames: dict[str, pl.DataFrame],
+    infos: list[_FileInfo],
+    slices: dict[str, list[tuple[str, int | None]]],
+) -> None:
+    con.execute("BEGIN TRANSACTION")
+    try:
+        for name, frame in frames.items():
+            staging = frame.drop("_line", "_file")
+            con.register("staging", staging)
+            if name == "pegawai":
+                con.execute("DELETE FROM pegawai WHERE wilayah IN (SELECT DISTINCT wilayah FROM staging)")
+            else:
+                con.execute(
+                    f"DELETE FROM {name} WHERE (wilayah, tahun) IN "  # name is from LOAD_ORDER
+                    "(SELECT DISTINCT wilayah, tahun FROM staging)"
+                )
+            con.execute(f"INSERT INTO {name} BY NAME SELECT * FROM staging")
+            con.unregister("staging")
+        refresh_rollups(con)
+        con.execute(
+            "INSERT INTO import_log (waktu, datasets, files, slices) VALUES (?, ?, ?, ?)",
+            [
+                dt.datetime.now(),
+                json.dumps({n: f.height for n, f in frames.items()}),
+                json.dumps([info.__dict__ for info in infos]),
+                json.dumps(slices),
+            ],
+        )
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+
+
+def import_files(
+    con: duckdb.DuckDBPyConnection,
+    paths: list[Path],
+    dataset: str | None = None,
+    regions: RegionMapper | None = None,
+) -> ImportResult:
+    """Check every file, then load them together or not at all. Never raises for bad data."""
+    regions = regions or RegionMapper()
+    problems = ProblemList()
+    notes: list[Problem] = []
+    if dataset and dataset not in contract.DATASETS:
+        problems.add(Problem("--dataset", "import.error.unknown_dataset_name",
+                             values={"dataset": dataset, "choices": ", ".join(contract.DATASETS)}))  # fmt: skip
+        return ImportResult(problems)
+    infos = [_file_info(p) for p in paths]
+    tables = []
+    for path, info in zip(paths, infos, strict=True):
+        table = _read_and_clean(path, dataset, regions, problems, notes)
+        if table is not None:
+            info.dataset, info.rows = table.dataset.name, table.frame.height
+            tables.append(table)
+    frames = _combine(tables, problems)
+    if "pegawai" in frames:
+        _check_staff_regions(con, frames["pegawai"], problems)
+    staff = _effective_staff(con, frames)
+    for name in PERSON_DATASETS:
+        if name in frames:
+            frames[name] = _attach_person_region(frames[name], name, staff, problems)
+    result = ImportResult(problems, notes)
+    if problems:
+        log.info("import refused: %d problems in %d files", problems.total, len(paths))
+        return result
+    frames = _prepare(frames)
+    slices = {name: _slices(name, frame) for name, frame in frames.items()}
+    stored_regions = {r for (r,) in con.execute("SELECT wilayah FROM dim_wilayah").fetchall()}
+    new_regions = sorted({w for s in slices.values() for w, _ in s} - stored_regions)
+    if new_regions:
+        notes.append(Problem("", "import.new_region", values={"regions": ", ".join(new_regions)}))
+    _load(con, frames, infos, slices)
+    result.rows = {name: frame.height for name, frame in frames.items()}
+    result.slices = slices
+    log.info("import committed: %s", result.rows)
+    return result
