@@ -1,0 +1,193 @@
+"""Metrics as pure functions: (DuckDB connection, Filters[, dimension]) -> Polars frame.
+
+The SQL files return per-group components (counts and sums); this module turns them into the
+registry's ratios, with null for a zero denominator and Wilson intervals for count rates.
+"""
+
+from __future__ import annotations
+
+import math
+from functools import cache
+from pathlib import Path
+
+import duckdb
+import polars as pl
+
+from src.metrics.filters import Filters
+from src.metrics.registry import DIMENSIONS, METRIC_BY_ID, METRICS, PERSON_DIMENSIONS, Source
+
+SQL_DIR = Path(__file__).with_name("sql")
+Z_95 = 1.959963984540054
+ACTIVITY_DIMENSIONS = ("method", "jalur", "topic", "provider", "month")
+# Components that stay null when nothing is known (a sum of unknown costs is not Rp0).
+NULLABLE_COMPONENTS = {"cost_total", "satisfaction_sum", "gain_sum", "jpm_sum", "gap_sum"}
+KEYS = ["group", "group_region"]
+
+
+@cache
+def load_sql(name: str) -> str:
+    """A query from sql/NAME.sql, with its `-- @scope` line replaced by the shared scope CTE."""
+    text = (SQL_DIR / f"{name}.sql").read_text(encoding="utf-8")
+    return text.replace("-- @scope", (SQL_DIR / "_scope.sql").read_text(encoding="utf-8"))
+
+
+def query(con: duckdb.DuckDBPyConnection, name: str, params: dict[str, object]) -> pl.DataFrame:
+    """Run sql/NAME.sql with bound parameters (only those it names are passed)."""
+    sql = load_sql(name)
+    used = {k: v for k, v in params.items() if f"${k}" in sql}
+    return con.sql(sql, params=used).pl()
+
+
+def _source_queries(by: str) -> dict[Source, str]:
+    """Which SQL computes each source's components for this dimension (absent: not applicable)."""
+    sources = DIMENSIONS[by].sources if by != "none" else frozenset(Source)
+    chosen: dict[Source, str] = {}
+    if Source.PARTICIPATION in sources:
+        chosen[Source.PARTICIPATION] = (
+            "participation_activity" if by in ACTIVITY_DIMENSIONS else "participation_staff"
+        )
+    if Source.COMPETENCY in sources:
+        chosen[Source.COMPETENCY] = "competency"
+    if Source.BUDGET in sources:
+        chosen[Source.BUDGET] = "budget"
+    return chosen
+
+
+def components(con: duckdb.DuckDBPyConnection, filters: Filters, by: str | None = None) -> pl.DataFrame:
+    """Per group: every component the registry's metrics divide (see the SQL files)."""
+    dim = by or "none"
+    if dim not in DIMENSIONS and dim != "none":
+        raise ValueError(f"unknown dimension {dim!r}")
+    params = {**filters.sql_params(), "by": dim}
+    result: pl.DataFrame | None = None
+    for name in _source_queries(dim).values():
+        frame = query(con, name, params).with_columns(pl.col(KEYS).cast(pl.String))
+        frame = frame.with_columns(pl.exclude(KEYS).cast(pl.Float64))
+        result = frame if result is None else result.join(frame, on=KEYS, how="full", coalesce=True,
+                                                          nulls_equal=True)  # fmt: skip
+    assert result is not None
+    if "asn_count" not in result.columns:  # groups that are not sets of people: all staff in scope
+        total = query(con, "participation_staff", {**params, "by": "none"})["asn_count"]
+        result = result.with_columns(asn_count=pl.lit(float(total[0]) if len(total) else 0.0))
+    fill = [c for c in result.columns if c not in KEYS and c not in NULLABLE_COMPONENTS]
+    return result.with_columns(pl.col(fill).fill_null(0.0)).sort(KEYS, nulls_last=True)
+
+
+def _ratio(numerator: str, denominator: str | None) -> pl.Expr:
+    if denominator is None:
+        return pl.col(numerator)
+    return pl.when(pl.col(denominator) > 0).then(pl.col(numerator) / pl.col(denominator))
+
+
+def kpis(
+    con: duckdb.DuckDBPyConnection,
+    filters: Filters,
+    by: str | None = None,
+    metric_ids: list[str] | None = None,
+) -> pl.DataFrame:
+    """One row per group (`group` is "" without a dimension), one Float64 column per metric.
+
+    Metrics whose source does not apply to the dimension (budget by gender, say) are null.
+    For `by="unit"`, `group_region` holds the unit's region (units are grouped within regions).
+    """
+    parts = components(con, filters, by)
+    specs = [METRIC_BY_ID[i] for i in metric_ids] if metric_ids else list(METRICS)
+    columns = [
+        (
+            _ratio(spec.numerator, spec.denominator)
+            if spec.numerator in parts.columns
+            and (spec.denominator is None or spec.denominator in parts.columns)
+            else pl.lit(None, pl.Float64)
+        ).alias(spec.id)
+        for spec in specs
+    ]
+    return parts.select(*KEYS, *columns)
+
+
+def wilson_interval(successes: float, total: float, z: float = Z_95) -> tuple[float, float] | None:
+    """95 % Wilson score interval for successes/total; None when total is 0."""
+    if total <= 0:
+        return None
+    p = successes / total
+    denominator = 1 + z * z / total
+    centre = (p + z * z / (2 * total)) / denominator
+    half = z * math.sqrt(p * (1 - p) / total + z * z / (4 * total * total)) / denominator
+    return max(0.0, centre - half), min(1.0, centre + half)
+
+
+def kpis_long(
+    con: duckdb.DuckDBPyConnection,
+    filters: Filters,
+    by: str | None = None,
+    metric_ids: list[str] | None = None,
+) -> pl.DataFrame:
+    """Long form: group, metric, value, numerator, denominator, ci_low, ci_high (Wilson, 95 %)."""
+    parts = components(con, filters, by)
+    specs = [METRIC_BY_ID[i] for i in metric_ids] if metric_ids else list(METRICS)
+    rows = []
+    for record in parts.iter_rows(named=True):
+        for spec in specs:
+            numerator = record.get(spec.numerator)
+            denominator = record.get(spec.denominator) if spec.denominator else None
+            applicable = spec.numerator in record and (spec.denominator is None or spec.denominator in record)
+            value = None
+            if applicable:
+                value = numerator if spec.denominator is None else (
+                    numerator / denominator if denominator and numerator is not None else None
+                )  # fmt: skip
+            interval = (
+                wilson_interval(numerator, denominator)
+                if spec.wilson and value is not None and denominator
+                else None
+            )
+            rows.append({
+                "group": record["group"], "group_region": record["group_region"], "metric": spec.id,
+                "value": value, "numerator": numerator if applicable else None,
+                "denominator": denominator if applicable else None,
+                "ci_low": interval[0] if interval else None, "ci_high": interval[1] if interval else None,
+            })  # fmt: skip
+    schema = {"group": pl.String, "group_region": pl.String, "metric": pl.String, "value": pl.Float64,
+              "numerator": pl.Float64, "denominator": pl.Float64, "ci_low": pl.Float64,
+              "ci_high": pl.Float64}  # fmt: skip
+    return pl.DataFrame(rows, schema=schema)
+
+
+def monthly_trend(
+    con: duckdb.DuckDBPyConnection,
+    filters: Filters,
+    metric_ids: list[str] | None = None,
+    by: str | None = None,
+) -> pl.DataFrame:
+    """Year-to-date values at the end of each month 1..filters.end_month (column `month`)."""
+    frames = [
+        kpis(con, filters.model_copy(update={"month": m}), by, metric_ids).with_columns(
+            month=pl.lit(m, pl.Int32)
+        )
+        for m in range(1, filters.end_month + 1)
+    ]
+    return pl.concat(frames).select("month", pl.exclude("month"))
+
+
+def jp_distribution(
+    con: duckdb.DuckDBPyConnection, filters: Filters, bin_width: int = 5, top: int = 60
+) -> pl.DataFrame:
+    """How many staff in scope have counted JP in [jp_from, jp_to); the last bin is open-ended."""
+    params = {**filters.sql_params(), "by": "none", "bin_width": bin_width, "top": top}
+    return query(con, "jp_distribution", params)
+
+
+def competency_matrix(con: duckdb.DuckDBPyConnection, filters: Filters) -> pl.DataFrame:
+    """Competency × unit: pairs, mean gap and share meeting the standard (latest assessments)."""
+    return query(con, "competency_matrix", {**filters.sql_params(), "by": "unit"})
+
+
+__all__ = [
+    "PERSON_DIMENSIONS",
+    "competency_matrix",
+    "components",
+    "jp_distribution",
+    "kpis",
+    "kpis_long",
+    "monthly_trend",
+    "wilson_interval",
+]

@@ -1,0 +1,234 @@
+"""Every metric of shared/metrics.md, declared once: the app, the CLI and the tests read this list.
+
+Each metric is a ratio of two components that the SQL files return per group (or a component on its
+own when `denominator` is None). A zero denominator gives null ("–"), never 0.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Format(StrEnum):
+    COUNT = "count"  # 1.234
+    PERCENT = "percent"  # 87,5 %
+    JP = "jp"  # 12,3 JP
+    RUPIAH = "rupiah"  # Rp1,2 M
+    SCORE = "score"  # 3,45
+    INDEX = "index"  # 84,2 (JPM, 0–100)
+
+
+class Source(StrEnum):
+    """Which query computes a metric's components, and so which filters and dimensions apply."""
+
+    PARTICIPATION = "participation"
+    COMPETENCY = "competency"
+    BUDGET = "budget"  # region and unit filters only
+
+
+@dataclass(frozen=True)
+class MetricSpec:
+    id: str
+    label_id: str
+    label_en: str
+    definition_id: str
+    definition_en: str
+    format: Format
+    source: Source
+    numerator: str
+    denominator: str | None = None
+    unit: str = ""
+    # A count-over-count rate gets a 95 % Wilson interval.
+    wilson: bool = False
+    higher_is_better: bool = True
+    # The value the rule asks for (20 JP rule: every ASN, so 100 %), where one exists.
+    target: float | None = None
+
+    def label(self, lang: str) -> str:
+        return self.label_en if lang == "en" else self.label_id
+
+    def definition(self, lang: str) -> str:
+        return self.definition_en if lang == "en" else self.definition_id
+
+
+P, C, B = Source.PARTICIPATION, Source.COMPETENCY, Source.BUDGET
+
+METRICS: tuple[MetricSpec, ...] = (
+    MetricSpec(
+        "asn_count", "Jumlah ASN", "ASN headcount",
+        "Pegawai dalam data pegawai terkini yang lolos filter.",
+        "Staff in the current snapshot that pass the filters.",
+        Format.COUNT, P, "asn_count", unit="orang",
+    ),
+    MetricSpec(
+        "participation_rate", "Tingkat partisipasi", "Participation rate",
+        "Pegawai dengan sedikitnya satu kegiatan selesai (Selesai/Lulus) dalam periode ÷ jumlah ASN.",
+        "Staff with at least one completed activity (Selesai/Lulus) in the period ÷ ASN headcount.",
+        Format.PERCENT, P, "participants", "asn_count", wilson=True, target=1.0,
+    ),
+    MetricSpec(
+        "jp_total", "Total JP", "Total JP",
+        "Jumlah JP dari kegiatan yang dihitung (selesai dalam periode).",
+        "Sum of JP over counted activities (completed in the period).",
+        Format.JP, P, "jp_total", unit="JP",
+    ),
+    MetricSpec(
+        "jp_per_asn", "JP per ASN", "JP per ASN",
+        "Total JP ÷ jumlah ASN.", "Total JP ÷ ASN headcount.",
+        Format.JP, P, "jp_total", "asn_count", unit="JP", target=20.0,
+    ),
+    MetricSpec(
+        "jp20_rate", "Memenuhi 20 JP", "Meeting 20 JP",
+        "Pegawai dengan JP terhitung ≥ 20 ÷ jumlah ASN (PP 17/2020: minimal 20 JP per tahun).",
+        "Staff whose counted JP ≥ 20 ÷ ASN headcount (PP 17/2020: at least 20 JP a year).",
+        Format.PERCENT, P, "jp20_staff", "asn_count", wilson=True, target=1.0,
+    ),
+    MetricSpec(
+        "jp20_on_track_rate", "Sesuai laju 20 JP", "On track for 20 JP",
+        "Pegawai dengan JP terhitung ≥ 20 × bulan ÷ 12 ÷ jumlah ASN.",
+        "Staff whose counted JP ≥ 20 × month ÷ 12 ÷ ASN headcount.",
+        Format.PERCENT, P, "jp20_on_track_staff", "asn_count", wilson=True, target=1.0,
+    ),
+    MetricSpec(
+        "completion_rate", "Tingkat kelulusan", "Completion rate",
+        "Kegiatan berakhir dalam periode dengan status Selesai/Lulus ÷ yang berstatus Selesai/Lulus, "
+        "Tidak Lulus atau Mengundurkan Diri (Berjalan tidak dihitung).",
+        "Records ending in the period with status Selesai/Lulus ÷ those with Selesai/Lulus, Tidak Lulus "
+        "or Mengundurkan Diri (Berjalan left out).",
+        Format.PERCENT, P, "records_completed", "records_ended", wilson=True,
+    ),
+    MetricSpec(
+        "nonclassical_share", "Porsi non-klasikal", "Non-classical share",
+        "JP dari kegiatan terhitung berjalur Pelatihan Non-Klasikal ÷ total JP.",
+        "JP of counted activities on the Pelatihan Non-Klasikal route ÷ total JP.",
+        Format.PERCENT, P, "jp_nonclassical", "jp_total",
+    ),
+    MetricSpec(
+        "cost_total", "Total biaya", "Total cost",
+        "Jumlah BIAYA kegiatan terhitung yang biayanya diketahui (kosong bila tidak ada yang diketahui).",
+        "Sum of BIAYA over counted activities whose cost is known (empty when none is known).",
+        Format.RUPIAH, P, "cost_total", unit="Rp", higher_is_better=False,
+    ),
+    MetricSpec(
+        "cost_per_jp", "Biaya per JP", "Cost per JP",
+        "Total biaya ÷ jumlah JP dari kegiatan yang sama (yang biayanya diketahui).",
+        "Total cost ÷ JP of those same activities (those whose cost is known).",
+        Format.RUPIAH, P, "cost_total", "jp_costed", unit="Rp/JP", higher_is_better=False,
+    ),
+    MetricSpec(
+        "budget_pagu", "Pagu", "Budget (pagu)",
+        "Untuk tiap baris anggaran (wilayah, OPD, sub-kegiatan): PAGU baris terakhirnya pada tahun ini "
+        "dengan BULAN ≤ bulan periode; dijumlahkan. Hanya filter wilayah dan OPD berlaku.",
+        "For each budget line (region, unit, sub-activity): the PAGU of its latest row in the year with "
+        "BULAN ≤ the period's month; summed. Only the region and unit filters apply.",
+        Format.RUPIAH, B, "budget_pagu", unit="Rp",
+    ),
+    MetricSpec(
+        "budget_realisasi", "Realisasi", "Spent (realisasi)",
+        "Jumlah REALISASI baris anggaran tahun ini dengan BULAN ≤ bulan periode.",
+        "Sum of REALISASI over budget rows of the year with BULAN ≤ the period's month.",
+        Format.RUPIAH, B, "budget_realisasi", unit="Rp",
+    ),
+    MetricSpec(
+        "absorption_rate", "Serapan anggaran", "Budget absorption",
+        "Realisasi ÷ pagu.", "Spent ÷ budget (pagu).",
+        Format.PERCENT, B, "budget_realisasi", "budget_pagu",
+    ),
+    MetricSpec(
+        "assessed_rate", "Sudah diases", "Assessed",
+        "Pegawai dengan sedikitnya satu asesmen kompetensi sampai akhir periode ÷ jumlah ASN.",
+        "Staff with at least one competency assessment up to the period's end ÷ ASN headcount.",
+        Format.PERCENT, C, "assessed_staff", "asn_count", wilson=True,
+    ),
+    MetricSpec(
+        "competency_gap_mean", "Rata-rata kesenjangan", "Mean competency gap",
+        "Rata-rata max(LEVEL_STANDAR − LEVEL_AKTUAL, 0) atas pasangan (pegawai, kompetensi), memakai "
+        "asesmen terakhir tiap kompetensi sampai akhir periode.",
+        "Mean of max(LEVEL_STANDAR − LEVEL_AKTUAL, 0) over (staff, competency) pairs, using each "
+        "competency's latest assessment up to the period's end.",
+        Format.SCORE, C, "gap_sum", "pairs", unit="level", higher_is_better=False,
+    ),
+    MetricSpec(
+        "meets_standard_rate", "Memenuhi standar", "Meeting the standard",
+        "Porsi pasangan (pegawai, kompetensi) dengan LEVEL_AKTUAL ≥ LEVEL_STANDAR.",
+        "Share of (staff, competency) pairs with LEVEL_AKTUAL ≥ LEVEL_STANDAR.",
+        Format.PERCENT, C, "pairs_meeting", "pairs", wilson=True, target=1.0,
+    ),
+    MetricSpec(
+        "jpm_mean", "Rata-rata JPM", "Mean JPM",
+        "Rata-rata JPM pegawai yang diases: Σ min(aktual, standar) ÷ Σ standar × 100 atas kompetensi "
+        "Manajerial dan Sosial Kultural.",
+        "Mean JPM of assessed staff: Σ min(actual, standard) ÷ Σ standard × 100 over Manajerial and "
+        "Sosial Kultural competencies.",
+        Format.INDEX, C, "jpm_sum", "jpm_staff", unit="%", target=90.0,
+    ),
+    MetricSpec(
+        "jpm_optimal", "JPM Optimal", "JPM Optimal",
+        "Jumlah pegawai dengan JPM ≥ 90.", "Staff with JPM ≥ 90.",
+        Format.COUNT, C, "jpm_optimal", unit="orang",
+    ),
+    MetricSpec(
+        "jpm_cukup", "JPM Cukup Optimal", "JPM Cukup Optimal",
+        "Jumlah pegawai dengan 78 ≤ JPM < 90.", "Staff with 78 ≤ JPM < 90.",
+        Format.COUNT, C, "jpm_cukup", unit="orang",
+    ),
+    MetricSpec(
+        "jpm_kurang", "JPM Kurang Optimal", "JPM Kurang Optimal",
+        "Jumlah pegawai dengan JPM < 78.", "Staff with JPM < 78.",
+        Format.COUNT, C, "jpm_kurang", unit="orang", higher_is_better=False,
+    ),
+    MetricSpec(
+        "satisfaction_mean", "Kepuasan peserta", "Participant satisfaction",
+        "Rata-rata NILAI_KEPUASAN (1–5) kegiatan terhitung yang memilikinya.",
+        "Mean NILAI_KEPUASAN (1–5) over counted activities that have one.",
+        Format.SCORE, P, "satisfaction_sum", "satisfaction_n", unit="/5",
+    ),
+    MetricSpec(
+        "learning_gain_mean", "Peningkatan nilai", "Learning gain",
+        "Rata-rata (NILAI_POSTTEST − NILAI_PRETEST) kegiatan terhitung yang memiliki keduanya.",
+        "Mean (NILAI_POSTTEST − NILAI_PRETEST) over counted activities that have both.",
+        Format.SCORE, P, "gain_sum", "gain_n", unit="poin",
+    ),
+)  # fmt: skip
+
+METRIC_BY_ID: dict[str, MetricSpec] = {m.id: m for m in METRICS}
+
+
+@dataclass(frozen=True)
+class Dimension:
+    id: str
+    label_id: str
+    label_en: str
+    sources: frozenset[Source]  # which metric sources can be grouped by it
+
+    def label(self, lang: str) -> str:
+        return self.label_en if lang == "en" else self.label_id
+
+
+_ALL = frozenset(Source)
+_PERSON = frozenset({P, C})
+DIMENSIONS: dict[str, Dimension] = {
+    d.id: d
+    for d in (
+        Dimension("region", "Wilayah", "Region", _ALL),
+        Dimension("unit", "OPD", "OPD (unit)", _ALL),
+        Dimension("jenis_pegawai", "Jenis pegawai", "Employment type", _PERSON),
+        Dimension("jenis_jabatan", "Jenis jabatan", "Position type", _PERSON),
+        Dimension("golongan_group", "Golongan", "Grade group", _PERSON),
+        Dimension("gender", "Jenis kelamin", "Gender", _PERSON),
+        Dimension("age_band", "Kelompok usia", "Age band", _PERSON),
+        Dimension("education", "Pendidikan", "Education", _PERSON),
+        Dimension("method", "Bentuk kegiatan", "Method", frozenset({P})),
+        Dimension("jalur", "Jalur", "Route", frozenset({P})),
+        Dimension("topic", "Topik", "Topic", frozenset({P})),
+        Dimension("provider", "Penyelenggara", "Provider", frozenset({P})),
+        Dimension("month", "Bulan", "Month", frozenset({P})),
+        Dimension("competency", "Kompetensi", "Competency", frozenset({C})),
+        Dimension("sub_kegiatan", "Sub-kegiatan", "Sub-activity", frozenset({B})),
+    )
+}
+PERSON_DIMENSIONS = (
+    "region", "unit", "jenis_pegawai", "jenis_jabatan", "golongan_group", "gender", "age_band",
+    "education",
+)  # fmt: skip
