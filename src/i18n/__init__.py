@@ -1,4 +1,5 @@
-"""Every word shown to people comes from messages.toml: Indonesian first, English second.
+"""Every word shown to people comes from the catalogues beside this file (*.toml): Indonesian first,
+English second. `messages.toml` holds the importer's texts, `ui.toml` the app's.
 
 `t("key", lang, **values)` looks a text up and fills `{placeholders}` with str.format.
 """
@@ -11,13 +12,12 @@ from pathlib import Path
 
 LANGUAGES = ("id", "en")
 DEFAULT_LANGUAGE = "id"
-_CATALOGUE = Path(__file__).with_name("messages.toml")
+_CATALOGUE_DIR = Path(__file__).parent
 
 
 @cache
 def catalogue() -> dict[str, dict[str, str]]:
     """Flatten the TOML tables into {"section.key": {"id": ..., "en": ...}}."""
-    raw = tomllib.loads(_CATALOGUE.read_text(encoding="utf-8"))
     flat: dict[str, dict[str, str]] = {}
 
     def walk(prefix: str, node: dict) -> None:
@@ -27,7 +27,8 @@ def catalogue() -> dict[str, dict[str, str]]:
         for key, child in node.items():
             walk(f"{prefix}.{key}" if prefix else key, child)
 
-    walk("", raw)
+    for path in sorted(_CATALOGUE_DIR.glob("*.toml")):
+        walk("", tomllib.loads(path.read_text(encoding="utf-8")))
     return flat
 
 
