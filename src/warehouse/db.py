@@ -24,8 +24,10 @@ def connect(path: Path | str, read_only: bool = False) -> duckdb.DuckDBPyConnect
         Path(path).parent.mkdir(parents=True, exist_ok=True)
     con = duckdb.connect(str(path))
     con.execute(SCHEMA_SQL)
-    if not con.execute(
+    # DuckDB 2.0 refuses new work while an execute() result is unread: fetch everything.
+    [(rollups_exist,)] = con.execute(
         "SELECT count(*) FROM information_schema.tables WHERE table_name = 'dim_wilayah'"
-    ).fetchone()[0]:
+    ).fetchall()
+    if not rollups_exist:
         refresh_rollups(con)
     return con

@@ -1,0 +1,166 @@
+"""Command line: `python -m src.cli {import,demo,kpi} …` (see README and shared/metrics.md)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+import duckdb
+from pydantic import ValidationError
+
+from src.config import DEFAULT_DB
+from src.i18n import LANGUAGES, t
+from src.metrics.compute import kpis
+from src.metrics.filters import Filters
+from src.metrics.registry import METRICS, Format
+from src.warehouse.db import connect
+
+log = logging.getLogger("src.cli")
+
+
+def _open(db: Path, lang: str, read_only: bool = False) -> duckdb.DuckDBPyConnection | None:
+    """Open the database, or print why not (most often: another process is writing to it)."""
+    if read_only and not db.exists():
+        print(t("cli.db_missing", lang, path=db), file=sys.stderr)
+        return None
+    try:
+        return connect(db, read_only=read_only)
+    except duckdb.IOException as error:
+        log.debug("cannot open %s: %s", db, error)
+        print(t("cli.db_busy", lang, path=db), file=sys.stderr)
+        return None
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from src.warehouse.importer import import_files
+
+    con = _open(args.db, args.lang)
+    if con is None:
+        return 3
+    with con:
+        result = import_files(con, [Path(f) for f in args.files], dataset=args.dataset)
+    for note in result.notes:
+        print(note.render(args.lang), file=sys.stderr)
+    if not result.ok:
+        for line in result.problems.render(args.lang):
+            print(line, file=sys.stderr)
+        print(result.summary(args.lang), file=sys.stderr)
+        return 1
+    print(result.summary(args.lang))
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from src.warehouse.demo import build_demo
+
+    started = time.perf_counter()
+    result = build_demo(args.db, scale=args.scale, seed=args.seed, keep_files=args.keep_files)
+    if not result.ok:  # the generator and the importer disagree: a bug, say so plainly
+        for line in result.problems.render(args.lang):
+            print(line, file=sys.stderr)
+        return 1
+    print(result.summary(args.lang))
+    print(t("cli.demo_done", args.lang, path=args.db, seconds=f"{time.perf_counter() - started:.1f}"))
+    return 0
+
+
+def _kpi_values(row: dict[str, object]) -> dict[str, object]:
+    """Every metric id with its unrounded value (counts as integers), null where undefined."""
+    values: dict[str, object] = {}
+    for spec in METRICS:
+        value = row[spec.id]
+        if value is not None and spec.format is Format.COUNT:
+            value = int(value)
+        values[spec.id] = value
+    return values
+
+
+def _group_keys(frame_rows: list[dict[str, object]]) -> list[str]:
+    """Group names; a unit name found in several regions is told apart as "Unit (Wilayah)"."""
+    names = [str(r["group"]) for r in frame_rows]
+    repeated = {n for n in names if names.count(n) > 1}
+    return [
+        f"{r['group']} ({r['group_region']})" if str(r["group"]) in repeated else str(r["group"])
+        for r in frame_rows
+    ]
+
+
+def cmd_kpi(args: argparse.Namespace) -> int:
+    try:
+        filters = Filters(year=args.year, month=args.month, regions=args.region or (), units=args.unit or ())
+    except ValidationError as error:
+        reasons = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in error.errors())
+        print(t("cli.bad_filters", args.lang, reason=reasons), file=sys.stderr)
+        return 2
+    con = _open(args.db, args.lang, read_only=True)
+    if con is None:
+        return 3
+    with con:
+        total = kpis(con, filters).row(0, named=True)
+        output: dict[str, object] = {
+            "year": filters.year,
+            "month": filters.end_month,
+            "filters": {
+                "regions": list(filters.regions),
+                "units": list(filters.units),
+                "period_start": filters.period_start.isoformat(),
+                "period_end": filters.period_end.isoformat(),
+            },
+            "kpi": _kpi_values(total),
+        }
+        if args.by:
+            rows = kpis(con, filters, by=args.by).rows(named=True)
+            output["groups"] = {
+                key: {"kpi": _kpi_values(row)} for key, row in zip(_group_keys(rows), rows, strict=True)
+            }
+    json.dump(output, sys.stdout, ensure_ascii=False, indent=2 if args.pretty else None)
+    print()
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m src.cli", description="Dasbor Kompetensi ASN")
+    parser.add_argument("--lang", choices=LANGUAGES, default="id", help="language of messages (id, en)")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    def add(name: str, help_text: str) -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, help=help_text)
+        sub.add_argument("--db", type=Path, default=DEFAULT_DB, help=f"database file (default {DEFAULT_DB})")
+        sub.add_argument("--lang", choices=LANGUAGES, default=argparse.SUPPRESS)
+        return sub
+
+    sub = add("import", "import export files (all or nothing)")
+    sub.add_argument("files", nargs="+", help="CSV or XLSX export files")
+    sub.add_argument("--dataset", help="name the dataset instead of recognising it from the header")
+    sub.set_defaults(run=cmd_import)
+
+    sub = add("demo", "write realistic sample exports and import them")
+    sub.add_argument("--scale", type=int, help="about this many staff over as many regions as needed")
+    sub.add_argument("--seed", type=int, default=2026)
+    sub.add_argument("--keep-files", type=Path, help="keep the generated export files in this folder")
+    sub.set_defaults(run=cmd_demo)
+
+    sub = add("kpi", "print every metric as JSON")
+    sub.add_argument("--year", type=int, required=True)
+    sub.add_argument("--month", type=int)
+    sub.add_argument("--region", action="append", help="repeatable")
+    sub.add_argument("--unit", action="append", help="repeatable")
+    sub.add_argument("--by", choices=("region", "unit"))
+    sub.add_argument("--pretty", action="store_true", help="indent the JSON")
+    sub.set_defaults(run=cmd_kpi)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    args = build_parser().parse_args(argv)
+    return args.run(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
