@@ -18,10 +18,10 @@ from src.metrics.registry import DIMENSIONS, METRIC_BY_ID, METRICS, PERSON_DIMEN
 
 SQL_DIR = Path(__file__).with_name("sql")
 Z_95 = 1.959963984540054
-ACTIVITY_DIMENSIONS = ("method", "jalur", "topic", "provider", "month")
+ACTIVITY_DIMENSIONS = ("method", "jalur", "topic", "provider", "funding", "month")
 # Components that stay null when nothing is known (a sum of unknown costs is not Rp0).
 NULLABLE_COMPONENTS = {"cost_total", "satisfaction_sum", "gain_sum", "jpm_sum", "gap_sum"}
-KEYS = ["group", "group_region"]
+KEYS = ["group", "group_region", "group2"]
 
 
 @cache
@@ -38,39 +38,63 @@ def query(con: duckdb.DuckDBPyConnection, name: str, params: dict[str, object]) 
     return con.sql(sql, params=used).pl()
 
 
-def _source_queries(by: str) -> dict[Source, str]:
-    """Which SQL computes each source's components for this dimension (absent: not applicable)."""
-    sources = DIMENSIONS[by].sources if by != "none" else frozenset(Source)
-    chosen: dict[Source, str] = {}
+def _sources(dim: str) -> frozenset[Source]:
+    return DIMENSIONS[dim].sources if dim != "none" else frozenset(Source)
+
+
+def _source_queries(by: str, by2: str) -> list[str]:
+    """The SQL files that compute the components of every source both dimensions apply to."""
+    sources = _sources(by) & _sources(by2)
+    chosen = []
     if Source.PARTICIPATION in sources:
-        chosen[Source.PARTICIPATION] = (
-            "participation_activity" if by in ACTIVITY_DIMENSIONS else "participation_staff"
-        )
+        activity = by in ACTIVITY_DIMENSIONS or by2 in ACTIVITY_DIMENSIONS
+        chosen.append("participation_activity" if activity else "participation_staff")
     if Source.COMPETENCY in sources:
-        chosen[Source.COMPETENCY] = "competency"
+        chosen.append("competency")
     if Source.BUDGET in sources:
-        chosen[Source.BUDGET] = "budget"
+        chosen.append("budget")
     return chosen
 
 
-def components(con: duckdb.DuckDBPyConnection, filters: Filters, by: str | None = None) -> pl.DataFrame:
-    """Per group: every component the registry's metrics divide (see the SQL files)."""
-    dim = by or "none"
-    if dim not in DIMENSIONS and dim != "none":
+def _check_dimension(dim: str) -> None:
+    if dim != "none" and dim not in DIMENSIONS:
         raise ValueError(f"unknown dimension {dim!r}")
-    params = {**filters.sql_params(), "by": dim}
-    result: pl.DataFrame | None = None
-    for name in _source_queries(dim).values():
-        frame = query(con, name, params).with_columns(pl.col(KEYS).cast(pl.String))
-        frame = frame.with_columns(pl.exclude(KEYS).cast(pl.Float64))
-        result = frame if result is None else result.join(frame, on=KEYS, how="full", coalesce=True,
-                                                          nulls_equal=True)  # fmt: skip
-    assert result is not None
-    if "asn_count" not in result.columns:  # groups that are not sets of people: all staff in scope
-        total = query(con, "participation_staff", {**params, "by": "none"})["asn_count"]
-        result = result.with_columns(asn_count=pl.lit(float(total[0]) if len(total) else 0.0))
+
+
+def components(
+    con: duckdb.DuckDBPyConnection, filters: Filters, by: str | None = None, by2: str | None = None
+) -> pl.DataFrame:
+    """Per group (`group`, and `group2` for a second dimension): every component the registry's
+    metrics divide (see the SQL files). Components of sources that do not apply are absent."""
+    dim, dim2 = by or "none", by2 or "none"
+    _check_dimension(dim)
+    _check_dimension(dim2)
+    params = {**filters.sql_params(), "by": dim, "by2": dim2}
+    frames = [
+        query(con, name, params)
+        .with_columns(pl.col(KEYS).cast(pl.String))
+        .with_columns(pl.exclude(KEYS).cast(pl.Float64))
+        for name in _source_queries(dim, dim2)
+    ]
+    if "participation_staff" not in _source_queries(dim, dim2) and not any(
+        "asn_count" in f.columns for f in frames
+    ):  # groups that are not sets of people: every staff member in scope (of the second group)
+        person2 = dim2 if dim2 in PERSON_DIMENSIONS else "none"
+        counts = query(con, "participation_staff", {**params, "by": "none", "by2": person2})
+        join_on = ["group2"] if person2 != "none" else []
+        counts = counts.select(*join_on, pl.col("asn_count").cast(pl.Float64))
+        frames = [
+            f.join(counts, on=join_on, how="left") if join_on else f.join(counts, how="cross")
+            for f in frames
+        ]
+    result = frames[0]
+    for frame in frames[1:]:
+        result = result.join(frame, on=KEYS, how="full", coalesce=True, nulls_equal=True)
     fill = [c for c in result.columns if c not in KEYS and c not in NULLABLE_COMPONENTS]
-    return result.with_columns(pl.col(fill).fill_null(0.0)).sort(KEYS, nulls_last=True)
+    result = result.with_columns(pl.col(fill).fill_null(0.0))
+    if "participants" in result.columns:
+        result = result.with_columns(staff_without_activity=pl.col("asn_count") - pl.col("participants"))
+    return result.sort(KEYS, nulls_last=True)
 
 
 def _ratio(numerator: str, denominator: str | None) -> pl.Expr:
@@ -84,13 +108,15 @@ def kpis(
     filters: Filters,
     by: str | None = None,
     metric_ids: list[str] | None = None,
+    by2: str | None = None,
 ) -> pl.DataFrame:
     """One row per group (`group` is "" without a dimension), one Float64 column per metric.
 
     Metrics whose source does not apply to the dimension (budget by gender, say) are null.
-    For `by="unit"`, `group_region` holds the unit's region (units are grouped within regions).
+    For a unit dimension, `group_region` holds the unit's region (units are grouped within
+    regions); `group2` is the second dimension's value ("" without one).
     """
-    parts = components(con, filters, by)
+    parts = components(con, filters, by, by2)
     specs = [METRIC_BY_ID[i] for i in metric_ids] if metric_ids else list(METRICS)
     columns = [
         (
@@ -120,9 +146,10 @@ def kpis_long(
     filters: Filters,
     by: str | None = None,
     metric_ids: list[str] | None = None,
+    by2: str | None = None,
 ) -> pl.DataFrame:
-    """Long form: group, metric, value, numerator, denominator, ci_low, ci_high (Wilson, 95 %)."""
-    parts = components(con, filters, by)
+    """Long form: group, group2, metric, value, numerator, denominator, ci_low, ci_high (Wilson)."""
+    parts = components(con, filters, by, by2)
     specs = [METRIC_BY_ID[i] for i in metric_ids] if metric_ids else list(METRICS)
     rows = []
     for record in parts.iter_rows(named=True):
@@ -141,12 +168,14 @@ def kpis_long(
                 else None
             )
             rows.append({
-                "group": record["group"], "group_region": record["group_region"], "metric": spec.id,
+                "group": record["group"], "group_region": record["group_region"],
+                "group2": record["group2"], "metric": spec.id,
                 "value": value, "numerator": numerator if applicable else None,
                 "denominator": denominator if applicable else None,
                 "ci_low": interval[0] if interval else None, "ci_high": interval[1] if interval else None,
             })  # fmt: skip
-    schema = {"group": pl.String, "group_region": pl.String, "metric": pl.String, "value": pl.Float64,
+    schema = {"group": pl.String, "group_region": pl.String, "group2": pl.String, "metric": pl.String,
+              "value": pl.Float64,
               "numerator": pl.Float64, "denominator": pl.Float64, "ci_low": pl.Float64,
               "ci_high": pl.Float64}  # fmt: skip
     return pl.DataFrame(rows, schema=schema)
@@ -172,13 +201,13 @@ def jp_distribution(
     con: duckdb.DuckDBPyConnection, filters: Filters, bin_width: int = 5, top: int = 60
 ) -> pl.DataFrame:
     """How many staff in scope have counted JP in [jp_from, jp_to); the last bin is open-ended."""
-    params = {**filters.sql_params(), "by": "none", "bin_width": bin_width, "top": top}
+    params = {**filters.sql_params(), "by": "none", "by2": "none", "bin_width": bin_width, "top": top}
     return query(con, "jp_distribution", params)
 
 
 def competency_matrix(con: duckdb.DuckDBPyConnection, filters: Filters) -> pl.DataFrame:
     """Competency × unit: pairs, mean gap and share meeting the standard (latest assessments)."""
-    return query(con, "competency_matrix", {**filters.sql_params(), "by": "unit"})
+    return query(con, "competency_matrix", {**filters.sql_params(), "by": "unit", "by2": "none"})
 
 
 __all__ = [

@@ -99,6 +99,20 @@ METRICS: tuple[MetricSpec, ...] = (
         Format.PERCENT, P, "records_completed", "records_ended", wilson=True,
     ),
     MetricSpec(
+        "dropout_rate", "Tingkat mengundurkan diri", "Drop-out rate",
+        "Kegiatan berakhir dalam periode dengan status Mengundurkan Diri ÷ yang berstatus Selesai/Lulus, "
+        "Tidak Lulus atau Mengundurkan Diri.",
+        "Records ending in the period with status Mengundurkan Diri ÷ those with Selesai/Lulus, Tidak "
+        "Lulus or Mengundurkan Diri.",
+        Format.PERCENT, P, "records_withdrawn", "records_ended", wilson=True, higher_is_better=False,
+    ),
+    MetricSpec(
+        "no_development_count", "Belum pernah ikut", "No development yet",
+        "Pegawai dalam cakupan tanpa satu pun kegiatan selesai dalam periode.",
+        "Staff in scope without a single completed activity in the period.",
+        Format.COUNT, P, "staff_without_activity", unit="orang", higher_is_better=False,
+    ),
+    MetricSpec(
         "nonclassical_share", "Porsi non-klasikal", "Non-classical share",
         "JP dari kegiatan terhitung berjalur Pelatihan Non-Klasikal ÷ total JP.",
         "JP of counted activities on the Pelatihan Non-Klasikal route ÷ total JP.",
@@ -115,6 +129,12 @@ METRICS: tuple[MetricSpec, ...] = (
         "Total biaya ÷ jumlah JP dari kegiatan yang sama (yang biayanya diketahui).",
         "Total cost ÷ JP of those same activities (those whose cost is known).",
         Format.RUPIAH, P, "cost_total", "jp_costed", unit="Rp/JP", higher_is_better=False,
+    ),
+    MetricSpec(
+        "cost_per_participant", "Biaya per peserta", "Cost per participant",
+        "Total biaya ÷ jumlah keikutsertaan (kegiatan terhitung) yang biayanya diketahui.",
+        "Total cost ÷ the number of participations (counted activities) whose cost is known.",
+        Format.RUPIAH, P, "cost_total", "records_costed", unit="Rp", higher_is_better=False,
     ),
     MetricSpec(
         "budget_pagu", "Pagu", "Budget (pagu)",
@@ -219,16 +239,19 @@ DIMENSIONS: dict[str, Dimension] = {
         Dimension("gender", "Jenis kelamin", "Gender", _PERSON),
         Dimension("age_band", "Kelompok usia", "Age band", _PERSON),
         Dimension("education", "Pendidikan", "Education", _PERSON),
+        Dimension("position_level", "Tingkat jabatan", "Position level", _PERSON),
         Dimension("method", "Bentuk kegiatan", "Method", frozenset({P})),
         Dimension("jalur", "Jalur", "Route", frozenset({P})),
         Dimension("topic", "Topik", "Topic", frozenset({P})),
         Dimension("provider", "Penyelenggara", "Provider", frozenset({P})),
+        Dimension("funding", "Sumber dana", "Funding source", frozenset({P})),
         Dimension("month", "Bulan", "Month", frozenset({P})),
         Dimension("competency", "Kompetensi", "Competency", frozenset({C})),
+        Dimension("competency_type", "Jenis kompetensi", "Competency type", frozenset({C})),
         Dimension("sub_kegiatan", "Sub-kegiatan", "Sub-activity", frozenset({B})),
     )
 }
 PERSON_DIMENSIONS = (
     "region", "unit", "jenis_pegawai", "jenis_jabatan", "golongan_group", "gender", "age_band",
-    "education",
+    "education", "position_level",
 )  # fmt: skip

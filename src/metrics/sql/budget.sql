@@ -1,6 +1,7 @@
 -- Budget components per group. Budget lines belong to an OPD, not a person: only the region and
--- unit filters apply. A line's pagu is that of its latest row with BULAN <= $end_month (so an APBD-P
--- revision counts from the month it appears); realisasi is summed over those months.
+-- unit filters apply, and only the region, unit and sub-kegiatan dimensions. A line's pagu is that
+-- of its latest row with BULAN <= $end_month (so an APBD-P revision counts from the month it
+-- appears); realisasi is summed over those months.
 WITH lines AS (
     SELECT
         wilayah, unit_kerja, kode_sub_kegiatan,
@@ -11,13 +12,18 @@ WITH lines AS (
       AND (len($regions::VARCHAR[]) = 0 OR list_contains($regions::VARCHAR[], wilayah))
       AND (len($units::VARCHAR[]) = 0 OR list_contains($units::VARCHAR[], unit_kerja))
     GROUP BY wilayah, unit_kerja, kode_sub_kegiatan
+),
+keyed AS (
+    SELECT *,
+        MAP {'none': '', 'region': wilayah, 'unit': unit_kerja, 'sub_kegiatan': kode_sub_kegiatan} AS dims
+    FROM lines
 )
 SELECT
-    CASE $by WHEN 'none' THEN '' WHEN 'region' THEN wilayah WHEN 'unit' THEN unit_kerja
-             WHEN 'sub_kegiatan' THEN kode_sub_kegiatan END AS "group",
-    CASE WHEN $by = 'unit' THEN wilayah END AS group_region,
+    dims[$by] AS "group",
+    CASE WHEN 'unit' IN ($by, $by2) THEN wilayah END AS group_region,
+    dims[$by2] AS group2,
     sum(pagu)::DOUBLE      AS budget_pagu,
     sum(realisasi)::DOUBLE AS budget_realisasi
-FROM lines
-WHERE $by IN ('none', 'region', 'unit', 'sub_kegiatan')
+FROM keyed
+WHERE dims[$by] IS NOT NULL AND dims[$by2] IS NOT NULL
 GROUP BY ALL
