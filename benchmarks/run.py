@@ -8,6 +8,7 @@ Measured on the default sample built from scratch in a temporary folder:
 
 from __future__ import annotations
 
+import os
 import platform
 import statistics
 import subprocess
@@ -50,13 +51,27 @@ def main() -> None:
             median, p95 = timed(lambda by=by: kpis(con, filters, by=by))
             rows.append((f"kpi in-process, by={by or '-'}", f"median {median:.0f} ms, p95 {p95:.0f} ms"))
         con.close()
-        command = [sys.executable, "-m", "src.cli", "kpi", "--db", str(db), "--year", "2026", "--by", "region"]
+        command = [
+            sys.executable,
+            "-m",
+            "src.cli",
+            "kpi",
+            "--db",
+            str(db),
+            "--year",
+            "2026",
+            "--by",
+            "region",
+        ]
         median, p95 = timed(lambda: subprocess.run(command, check=True, capture_output=True, cwd=ROOT), 5)
-        rows.append(("`kpi --by region` command (incl. process start)", f"median {median:.0f} ms, p95 {p95:.0f} ms"))
+        rows.append(
+            ("`kpi --by region` command (incl. process start)", f"median {median:.0f} ms, p95 {p95:.0f} ms")
+        )
     width = max(len(name) for name, _ in rows)
     for name, value in rows:
         print(f"{name:<{width}}  {value}")
-    machine = f"{platform.machine()}, {platform.python_version()}, {Path('/proc/cpuinfo').read_text().count('processor')} cores"
+    cores = os.cpu_count()
+    machine = f"{platform.machine()}, Python {platform.python_version()}, {cores} cores"
     table = "\n".join(f"| {name} | {value} |" for name, value in rows)
     (ROOT / "docs" / "benchmarks.md").write_text(
         "# Benchmarks\n\nWritten by `make bench` (benchmarks/run.py); figures, not assertions.\n\n"

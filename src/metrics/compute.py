@@ -84,8 +84,7 @@ def components(
         join_on = ["group2"] if person2 != "none" else []
         counts = counts.select(*join_on, pl.col("asn_count").cast(pl.Float64))
         frames = [
-            f.join(counts, on=join_on, how="left") if join_on else f.join(counts, how="cross")
-            for f in frames
+            f.join(counts, on=join_on, how="left") if join_on else f.join(counts, how="cross") for f in frames
         ]
     result = frames[0]
     for frame in frames[1:]:

@@ -28,7 +28,10 @@ def database(tmp_path: Path) -> Path:
     (tmp_path / "pegawai.csv").write_text(STAFF, encoding="utf-8")
     (tmp_path / "pengembangan.csv").write_text(DEVELOPMENT, encoding="utf-8")
     db = tmp_path / "asn.duckdb"
-    assert main(["import", "--db", str(db), str(tmp_path / "pegawai.csv"), str(tmp_path / "pengembangan.csv")]) == 0
+    assert (
+        main(["import", "--db", str(db), str(tmp_path / "pegawai.csv"), str(tmp_path / "pengembangan.csv")])
+        == 0
+    )
     return db
 
 
@@ -64,7 +67,9 @@ def test_kpi_by_region_and_month(database: Path, capsys: pytest.CaptureFixture[s
 def test_kpi_by_unit_tells_same_named_units_apart(database: Path, capsys: pytest.CaptureFixture[str]) -> None:
     output = run_kpi(capsys, "--db", str(database), "--year", "2025", "--by", "unit")
     assert set(output["groups"]) == {"Dinas Kesehatan (Semarang)", "Dinas Kesehatan (Serang)"}
-    region_only = run_kpi(capsys, "--db", str(database), "--year", "2025", "--region", "Serang", "--by", "unit")
+    region_only = run_kpi(
+        capsys, "--db", str(database), "--year", "2025", "--region", "Serang", "--by", "unit"
+    )
     assert set(region_only["groups"]) == {"Dinas Kesehatan"}
     assert region_only["kpi"]["asn_count"] == 2
 
@@ -82,7 +87,9 @@ def test_import_refusal_exits_non_zero_and_changes_nothing(
     assert run_kpi(capsys, "--db", str(database), "--year", "2025") == before
 
 
-def test_kpi_on_a_missing_database_says_how_to_make_one(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_kpi_on_a_missing_database_says_how_to_make_one(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(["kpi", "--db", str(tmp_path / "none.duckdb"), "--year", "2025"]) == 3
     assert "python -m src.cli demo" in capsys.readouterr().err
 
