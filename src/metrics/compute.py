@@ -61,6 +61,29 @@ def _check_dimension(dim: str) -> None:
         raise ValueError(f"unknown dimension {dim!r}")
 
 
+def _typed(frame: pl.DataFrame) -> pl.DataFrame:
+    return frame.with_columns(pl.col(KEYS).cast(pl.String)).with_columns(pl.exclude(KEYS).cast(pl.Float64))
+
+
+def _with_headcount(
+    con: duckdb.DuckDBPyConnection, params: dict[str, object], frame: pl.DataFrame
+) -> pl.DataFrame:
+    """Add asn_count to groups that are not sets of people (competencies): the staff in scope of
+    the person-level part of the grouping (e.g. the region of a competency × region cell)."""
+    dims = {"group": params["by"], "group2": params["by2"]}
+    person = {key: dim if dim in PERSON_DIMENSIONS else "none" for key, dim in dims.items()}
+    counts = _typed(
+        query(con, "participation_staff", {**params, "by": person["group"], "by2": person["group2"]})
+    )
+    join_on = [key for key, dim in person.items() if dim != "none"]
+    if "unit" in person.values():
+        join_on.append("group_region")
+    counts = counts.select(*join_on, "asn_count")
+    if not join_on:
+        return frame.join(counts, how="cross")
+    return frame.join(counts, on=join_on, how="left", nulls_equal=True)
+
+
 def components(
     con: duckdb.DuckDBPyConnection, filters: Filters, by: str | None = None, by2: str | None = None
 ) -> pl.DataFrame:
@@ -70,22 +93,13 @@ def components(
     _check_dimension(dim)
     _check_dimension(dim2)
     params = {**filters.sql_params(), "by": dim, "by2": dim2}
+    queries = _source_queries(dim, dim2)
     frames = [
-        query(con, name, params)
-        .with_columns(pl.col(KEYS).cast(pl.String))
-        .with_columns(pl.exclude(KEYS).cast(pl.Float64))
-        for name in _source_queries(dim, dim2)
+        _with_headcount(con, params, _typed(query(con, name, params)))
+        if name == "competency" and "participation_staff" not in queries
+        else _typed(query(con, name, params))
+        for name in queries
     ]
-    if "participation_staff" not in _source_queries(dim, dim2) and not any(
-        "asn_count" in f.columns for f in frames
-    ):  # groups that are not sets of people: every staff member in scope (of the second group)
-        person2 = dim2 if dim2 in PERSON_DIMENSIONS else "none"
-        counts = query(con, "participation_staff", {**params, "by": "none", "by2": person2})
-        join_on = ["group2"] if person2 != "none" else []
-        counts = counts.select(*join_on, pl.col("asn_count").cast(pl.Float64))
-        frames = [
-            f.join(counts, on=join_on, how="left") if join_on else f.join(counts, how="cross") for f in frames
-        ]
     result = frames[0]
     for frame in frames[1:]:
         result = result.join(frame, on=KEYS, how="full", coalesce=True, nulls_equal=True)

@@ -29,7 +29,8 @@ topic_jp AS (
     GROUP BY d.topik
 )
 SELECT g.kompetensi, g.jenis_kompetensi, g.pairs, g.gap_mean, g.staff_below_standard,
-       string_agg(DISTINCT m.topik, ', ' ORDER BY m.topik) AS topics,
+       -- A mapped topic is named even with no JP; an unmapped competency only by a topic that exists.
+       string_agg(DISTINCT coalesce(m.topik, t.topik), ', ') AS topics,
        coalesce(sum(t.jp), 0)::DOUBLE AS jp_on_topics
 FROM gaps g
 LEFT JOIN mapping m ON m.kompetensi = g.kompetensi

@@ -15,7 +15,8 @@ per_person AS (
     FROM latest GROUP BY nip
 )
 SELECT
-    least(floor(jpm / $bin_width) * $bin_width, 100 - $bin_width)::DOUBLE AS jpm_from,
+    -- Rounded first: 14.5 / 25 * 100 is 57.999… in floating point, and belongs in the 58 bin.
+    least(floor(round(jpm, 9) / $bin_width) * $bin_width, 100 - $bin_width)::DOUBLE AS jpm_from,
     count(*) AS staff
 FROM per_person
 GROUP BY 1

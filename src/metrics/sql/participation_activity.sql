@@ -7,6 +7,7 @@ WITH
 , records AS (
     SELECT
         d.*,
+        s.grp AS person_grp,
         s.grp2 AS person_grp2,
         s.grp_region,
         MAP {
@@ -22,7 +23,7 @@ WITH
 ),
 per_person AS (
     SELECT
-        grp, grp2, person_grp2, grp_region, nip,
+        grp, grp2, person_grp, person_grp2, grp_region, nip,
         count(*) FILTER (status = 'Selesai')                                 AS n_dihitung,
         coalesce(sum(jp) FILTER (status = 'Selesai'), 0)                     AS jp,
         count(*) FILTER (status = 'Mengundurkan Diri')                       AS n_mundur,
@@ -38,8 +39,11 @@ per_person AS (
     FROM records
     GROUP BY ALL
 ),
+-- Staff per combination of the person-level keys; a key is NULL throughout when its dimension is
+-- an activity attribute, so the join below matches on exactly the person dimensions requested.
 staff_counts AS (
-    SELECT grp2 AS person_grp2, count(*) AS asn_count FROM scope GROUP BY grp2
+    SELECT grp AS person_grp, grp2 AS person_grp2, grp_region, count(*) AS asn_count
+    FROM scope GROUP BY ALL
 )
 SELECT
     p.grp AS "group",
@@ -62,6 +66,8 @@ SELECT
     sum(gain_jumlah)                                           AS gain_sum,
     sum(gain_n)                                                AS gain_n
 FROM per_person p
--- person_grp2 is NULL for every row when $by2 is not a person attribute, and so is staff_counts' key.
-LEFT JOIN staff_counts c ON c.person_grp2 IS NOT DISTINCT FROM p.person_grp2
+LEFT JOIN staff_counts c
+  ON c.person_grp IS NOT DISTINCT FROM p.person_grp
+ AND c.person_grp2 IS NOT DISTINCT FROM p.person_grp2
+ AND c.grp_region IS NOT DISTINCT FROM p.grp_region
 GROUP BY p.grp, p.grp_region, p.grp2
