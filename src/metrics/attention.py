@@ -99,6 +99,19 @@ def _changes(now: dict[str, float | None], before: dict[str, float | None]) -> l
     return [Change(m, now.get(m), before.get(m)) for m in HEADLINE_METRICS]
 
 
+def _target(metric: str, month: int) -> float | None:
+    """What a metric should stand at by the end of `month`. Before December the 20-JP rate is
+    judged by its on-track twin instead, JP per ASN by the pro-rata 20 × month ÷ 12, and
+    absorption against the plan curve."""
+    if metric == "jp20_rate" and month < 12:
+        return None
+    if metric == "jp_per_asn":
+        return 20.0 * month / 12
+    if metric == "absorption_rate":
+        return plan_curve()[month]
+    return METRIC_BY_ID[metric].target
+
+
 def headline_facts(con: duckdb.DuckDBPyConnection, filters: Filters) -> Facts:
     ranking_metric = "jp20_on_track_rate"
     by_region = kpis(con, filters, by="region", metric_ids=["asn_count", ranking_metric])
@@ -115,9 +128,9 @@ def headline_facts(con: duckdb.DuckDBPyConnection, filters: Filters) -> Facts:
         biggest_move = max(moves, key=lambda c: abs(c.relative or 0), default=None)
 
     targets = [
-        Change(m, now.get(m), METRIC_BY_ID[m].target)
+        Change(m, now.get(m), _target(m, filters.end_month))
         for m in HEADLINE_METRICS
-        if METRIC_BY_ID[m].target is not None and now.get(m) is not None
+        if _target(m, filters.end_month) is not None and now.get(m) is not None
     ]
     furthest = min(targets, key=lambda c: (c.now or 0) / (c.before or 1), default=None)
     return Facts(

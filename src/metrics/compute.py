@@ -7,6 +7,7 @@ registry's ratios, with null for a zero denominator and Wilson intervals for cou
 from __future__ import annotations
 
 import math
+import re
 from functools import cache
 from pathlib import Path
 
@@ -26,9 +27,9 @@ KEYS = ["group", "group_region", "group2"]
 
 @cache
 def load_sql(name: str) -> str:
-    """A query from sql/NAME.sql, with its `-- @scope` line replaced by the shared scope CTE."""
+    """A query from sql/NAME.sql, each `-- @part` line replaced by the shared CTE in sql/_part.sql."""
     text = (SQL_DIR / f"{name}.sql").read_text(encoding="utf-8")
-    return text.replace("-- @scope", (SQL_DIR / "_scope.sql").read_text(encoding="utf-8"))
+    return re.sub(r"-- @(\w+)", lambda m: load_sql(f"_{m.group(1)}"), text)
 
 
 def query(con: duckdb.DuckDBPyConnection, name: str, params: dict[str, object]) -> pl.DataFrame:
@@ -103,6 +104,11 @@ def components(
     result = frames[0]
     for frame in frames[1:]:
         result = result.join(frame, on=KEYS, how="full", coalesce=True, nulls_equal=True)
+    if dim == dim2 == "none":  # one row even when the filters match nobody: counts 0, rates null
+        whole = pl.DataFrame(
+            {"group": [""], "group_region": [None], "group2": [""]}, schema=dict.fromkeys(KEYS, pl.String)
+        )
+        result = whole.join(result, on=KEYS, how="left", nulls_equal=True)
     fill = [c for c in result.columns if c not in KEYS and c not in NULLABLE_COMPONENTS]
     result = result.with_columns(pl.col(fill).fill_null(0.0))
     if "participants" in result.columns:
@@ -151,7 +157,10 @@ def wilson_interval(successes: float, total: float, z: float = Z_95) -> tuple[fl
     denominator = 1 + z * z / total
     centre = (p + z * z / (2 * total)) / denominator
     half = z * math.sqrt(p * (1 - p) / total + z * z / (4 * total * total)) / denominator
-    return max(0.0, centre - half), min(1.0, centre + half)
+    # At 0 of n and n of n the bound is exactly the estimate; rounding must not move it past it.
+    low = 0.0 if successes <= 0 else max(0.0, centre - half)
+    high = 1.0 if successes >= total else min(1.0, centre + half)
+    return low, high
 
 
 def kpis_long(

@@ -3,20 +3,10 @@
 -- measured level capped at the required one.
 WITH
 -- @scope
-, latest AS (
-    SELECT
-        coalesce(s.grp, MAP {'competency': k.kompetensi, 'competency_type': k.jenis_kompetensi}[$by]) AS grp,
-        coalesce(s.grp2, MAP {'competency': k.kompetensi, 'competency_type': k.jenis_kompetensi}[$by2]) AS grp2,
-        s.grp_region, k.*
-    FROM kompetensi_berlaku k
-    JOIN scope s USING (nip)
-    WHERE k.tanggal_asesmen <= $period_end::DATE
-      AND (k.digantikan_pada IS NULL OR k.digantikan_pada > $period_end::DATE)
-),
+, -- @latest_assessments,
 per_person AS (
-    SELECT grp, grp2, grp_region, nip,
-        sum(least(level_aktual, level_standar)) FILTER (jenis_kompetensi IN ('Manajerial', 'Sosial Kultural'))
-          / sum(level_standar) FILTER (jenis_kompetensi IN ('Manajerial', 'Sosial Kultural')) * 100 AS jpm
+    -- Rounded: 24.3 / 27 * 100 is 89.999… in floating point, and is exactly 90 (Optimal).
+    SELECT grp, grp2, grp_region, nip, round(sum(jpm_actual) / sum(jpm_standard) * 100, 9) AS jpm
     FROM latest
     GROUP BY ALL
 ),

@@ -2,13 +2,7 @@
 -- $period_end: how many pairs, their mean gap and the share meeting the standard.
 WITH
 -- @scope
-, latest AS (
-    SELECT s.wilayah, s.unit_kerja, k.*
-    FROM kompetensi_berlaku k
-    JOIN scope s USING (nip)
-    WHERE k.tanggal_asesmen <= $period_end::DATE
-      AND (k.digantikan_pada IS NULL OR k.digantikan_pada > $period_end::DATE)
-)
+, -- @latest_assessments
 SELECT
     kompetensi,
     any_value(jenis_kompetensi)                                 AS jenis_kompetensi,

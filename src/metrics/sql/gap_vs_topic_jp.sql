@@ -3,13 +3,7 @@
 -- competency ($map_competency[i] is addressed by $map_topic[i]; see data/kompetensi_topik.csv).
 WITH
 -- @scope
-, latest AS (
-    SELECT k.*
-    FROM kompetensi_berlaku k
-    JOIN scope s USING (nip)
-    WHERE k.tanggal_asesmen <= $period_end::DATE
-      AND (k.digantikan_pada IS NULL OR k.digantikan_pada > $period_end::DATE)
-),
+, -- @latest_assessments,
 gaps AS (
     SELECT kompetensi, any_value(jenis_kompetensi) AS jenis_kompetensi,
         count(*) AS pairs,
