@@ -20,11 +20,15 @@ from src.warehouse.regions import RegionMapper
 # Problems of one kind in one column that are spelled out; the rest are only counted.
 EXAMPLES_PER_RULE = 20
 
-PLAIN_NUMBER = r"^-?\d+(\.\d+)?$"
-INDONESIAN_NUMBER = r"^-?(\d{1,3}(\.\d{3})+|\d+)(,\d+)?$"
-DIGITS_ONLY = r"^-?\d+$"
-DATE_FORMATS = ((r"^\d{4}-\d{1,2}-\d{1,2}$", "%Y-%m-%d"), (r"^\d{1,2}-\d{1,2}-\d{4}$", "%d-%m-%Y"),
-                (r"^\d{1,2}/\d{1,2}/\d{4}$", "%d/%m/%Y"))  # fmt: skip
+PLAIN_NUMBER = r"^-?[0-9]+(\.[0-9]+)?$"
+INDONESIAN_NUMBER = r"^-?([0-9]{1,3}(\.[0-9]{3})+|[0-9]+)(,[0-9]+)?$"
+DIGITS_ONLY = r"^-?[0-9]+$"
+# ASCII digits only: Polars' `\d` also matches other scripts' digits, which nothing downstream parses.
+DATE_FORMATS = (
+    (r"^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}$", "%Y-%m-%d"),
+    (r"^[0-9]{1,2}-[0-9]{1,2}-[0-9]{4}$", "%d-%m-%Y"),
+    (r"^[0-9]{1,2}/[0-9]{1,2}/[0-9]{4}$", "%d/%m/%Y"),
+)
 
 
 @dataclass
@@ -140,15 +144,15 @@ def _parse_number(
     style = "plain"
     if plain_only.height and indo_only.height:
         p, i = plain_only.row(0, named=True), indo_only.row(0, named=True)
-        problems.add(Problem(file, "import.error.number_mixed_style", column=header, values={
-            "plain_line": p["_line"], "plain": p["text"], "indo_line": i["_line"], "indo": i["text"]}))  # fmt: skip
+        examples = {"plain_line": p["_line"], "plain": p["text"], "indo_line": i["_line"], "indo": i["text"]}
+        problems.add(Problem(file, "import.error.number_mixed_style", column=header, values=examples))
     elif indo_only.height:
         style = "indonesian"
     elif not plain_only.height and ambiguous.height:
         a = ambiguous.row(0, named=True)
-        problems.add(Problem(file, "import.error.number_ambiguous", line=a["_line"], column=header,
-                             values={"value": a["text"], "plain": a["text"],
-                                     "indo": a["text"].replace(".", "")}))  # fmt: skip
+        readings = {"value": a["text"], "plain": a["text"].rstrip("0").rstrip("."),
+                    "indo": a["text"].replace(".", "")}  # fmt: skip
+        problems.add(Problem(file, "import.error.number_ambiguous", a["_line"], header, values=readings))
     as_plain = pl.col("text").str.replace_all(r"\.", "").str.replace(",", ".")
     canonical = (
         pl.when(pl.col("xlsx") | pl.lit(style == "plain"))
@@ -156,15 +160,17 @@ def _parse_number(
         .otherwise(pl.when(pl.col("indo")).then(as_plain))
     )
     work = work.with_columns(canonical.alias("value"))
-    _report(work, pl.col("text").is_not_null() & pl.col("value").is_null(), file, header,
-            "import.error.number", problems, pl.col("raw"))  # fmt: skip
+    # Cells that are a number in neither style; a style clash is the one problem reported above.
+    not_a_number = pl.col("value").is_null() & ~(pl.col("plain") | pl.col("indo"))
+    _report(work, pl.col("text").is_not_null() & not_a_number, file, header, "import.error.number",
+            problems, _strip_numeric_mark(pl.col("raw")))  # fmt: skip
     return work["value"]
 
 
 def _parse_date(
     frame: pl.DataFrame, raw: str, header: str, file: str, problems: ProblemList, personal: bool
 ) -> pl.Series:
-    text = pl.col(raw)
+    text = _strip_numeric_mark(pl.col(raw))  # a number cell in XLSX is not a date cell
     parsed = pl.coalesce(
         pl.when(text.str.contains(pattern)).then(text.str.strptime(pl.Date, fmt, strict=False))
         for pattern, fmt in DATE_FORMATS
@@ -186,10 +192,10 @@ def _parse_nip(frame: pl.DataFrame, raw: str, header: str, file: str, problems: 
     )
     masked = pl.col("value").map_elements(mask_nip, return_dtype=pl.String)
     _report(work, pl.col("xlsx"), file, header, "import.error.nip_number_cell", problems, None)
-    _report(work, ~pl.col("xlsx") & ~pl.col("value").str.contains(r"^\d{18}$"), file, header,
+    _report(work, ~pl.col("xlsx") & ~pl.col("value").str.contains(r"^[0-9]{18}$"), file, header,
             "import.error.nip", problems, masked)  # fmt: skip
     return work.select(
-        pl.when(~pl.col("xlsx") & pl.col("value").str.contains(r"^\d{18}$")).then(pl.col("value"))
+        pl.when(~pl.col("xlsx") & pl.col("value").str.contains(r"^[0-9]{18}$")).then(pl.col("value"))
     ).to_series()
 
 
@@ -214,8 +220,8 @@ def _parse_choice(
 def _check_range(
     frame: pl.DataFrame, values: pl.Series, column: Column, file: str, problems: ProblemList
 ) -> None:
-    work = frame.select("_line").with_columns(value=values.cast(pl.Float64, strict=False))
-    shown = pl.col("value").cast(pl.String)
+    work = frame.select("_line").with_columns(text=values, value=values.cast(pl.Float64, strict=False))
+    shown = pl.col("text")  # the number as written (canonical), not its float rendering
     if column.kind is Kind.INTEGER:
         _report(work, pl.col("value") != pl.col("value").round(0), file, column.name,
                 "import.error.integer", problems, shown)  # fmt: skip
@@ -267,9 +273,7 @@ def clean_table(
     ]
     clean = pl.DataFrame([frame["_line"], *columns])
     if "wilayah" in clean.columns:
-        clean = clean.with_columns(
-            pl.col("wilayah").map_elements(regions.map, return_dtype=pl.String)
-        )
+        clean = clean.with_columns(regions.map_series(clean["wilayah"]))
     _check_rows(clean, dataset, file, problems)
     return CleanTable(dataset, file, clean, ignored, new_values)
 
@@ -284,8 +288,9 @@ def _check_rows(frame: pl.DataFrame, dataset: Dataset, file: str, problems: Prob
         _report(frame, pppk & ~pl.col("golongan").is_in(contract.PPPK_GOLONGAN), file, "GOLONGAN",
                 "import.error.golongan_pppk", problems, pl.col("golongan"))  # fmt: skip
     if dataset is contract.PENGEMBANGAN:
-        _report(frame, pl.col("tanggal_selesai") < pl.col("tanggal_mulai"), file, "TANGGAL_SELESAI",
-                "import.error.end_before_start", problems, pl.col("tanggal_selesai").cast(pl.String))  # fmt: skip
+        end = pl.col("tanggal_selesai")
+        _report(frame, end < pl.col("tanggal_mulai"), file, "TANGGAL_SELESAI",
+                "import.error.end_before_start", problems, end.cast(pl.String))  # fmt: skip
     if dataset is contract.KOMPETENSI_DATASET:
         managerial = list(contract.MANAGERIAL_COMPETENCIES)
         _report(frame, (pl.col("jenis_kompetensi") == "Manajerial") & ~pl.col("kompetensi").is_in(managerial),
@@ -305,21 +310,22 @@ def report_duplicate_keys(frame: pl.DataFrame, dataset: Dataset, problems: Probl
     key = [dataset.column(name).db_name for name in dataset.unique_key]
     numbered = frame.drop_nulls(key).with_row_index("_order")
     first = numbered.group_by(key).agg(
-        pl.col("_order").min(), pl.col("_file").first().alias("_first_file"),
-        pl.col("_line").first().alias("_first_line"),
+        pl.col("_order").min(), pl.col("_file").sort_by("_order").first().alias("_first_file"),
+        pl.col("_line").sort_by("_order").first().alias("_first_line"),
     )  # fmt: skip
-    repeats = numbered.join(first, on=key, suffix="_first").filter(
+    repeats = numbered.join(first, on=key, suffix="_first", maintain_order="left").filter(
         pl.col("_order") != pl.col("_order_first")
     )
     if repeats.is_empty():
         return
-    # Keys that hold a NIP are named by their columns only: the NIP itself is personal data.
-    personal = "nip" in key
+
+    def shown(row: dict[str, object]) -> str:  # the NIP is personal data: only its last digits
+        return ", ".join(f"{header}={mask_nip(row[k]) if k == 'nip' else row[k]}"
+                         for header, k in zip(dataset.unique_key, key, strict=True))  # fmt: skip
+
     examples = [
         Problem(row["_file"], "import.error.duplicate_key", row["_line"], dataset.unique_key[0],
-                values={"key": ", ".join(dataset.unique_key) if personal
-                        else ", ".join(str(row[k]) for k in key),
-                        "other": f"{row['_first_file']}:{row['_first_line']}"})  # fmt: skip
+                values={"key": shown(row), "other": f"{row['_first_file']}:{row['_first_line']}"})
         for row in repeats.head(EXAMPLES_PER_RULE).iter_rows(named=True)
     ]
     problems.add_many(examples, repeats.height)

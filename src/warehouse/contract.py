@@ -157,6 +157,10 @@ PRIORITAS = _choices({p: () for p in ("Tinggi", "Sedang", "Rendah")})
 
 NIP = Column("NIP_BARU", Kind.NIP, True, ("NIP",), db_column="nip")
 YEAR_RANGE = (1990, 2100)
+# Upper bounds the contract leaves open, chosen to fit the warehouse's types (DECIMAL(18, 2),
+# INTEGER) with room to spare: Rp 1 quadrillion, a million respondents.
+MAX_RUPIAH = 10**15
+MAX_COUNT = 1_000_000
 
 
 def _year(name: str = "TAHUN") -> Column:
@@ -207,7 +211,7 @@ PENGEMBANGAN = Dataset(
         Column("TANGGAL_MULAI", Kind.DATE, True, ("TANGGAL_KURSUS",)),
         Column("TANGGAL_SELESAI", Kind.DATE, True, ("TANGGAL_SELESAI_KURSUS",)),
         Column("JP", Kind.NUMBER, True, ("JUMLAH_JAM", "JUMLAH_JP"), minimum=0, maximum=2000),
-        Column("BIAYA", Kind.NUMBER, False, minimum=0),
+        Column("BIAYA", Kind.NUMBER, False, minimum=0, maximum=MAX_RUPIAH),
         Column("SUMBER_DANA", Kind.CHOICE, False, choices=SUMBER_DANA),
         Column("STATUS", Kind.CHOICE, True, choices=STATUS),
         Column("NILAI_PRETEST", Kind.NUMBER, False, minimum=0, maximum=100),
@@ -226,8 +230,8 @@ ANGGARAN = Dataset(
         Column("UNIT_KERJA", Kind.TEXT, True, ("OPD", "SKPD")),
         Column("KODE_SUB_KEGIATAN", Kind.TEXT, True, ("KODE_REKENING",)),
         Column("NAMA_SUB_KEGIATAN", Kind.TEXT, True, ("URAIAN",)),
-        Column("PAGU", Kind.NUMBER, True, ("ANGGARAN",), minimum=0),
-        Column("REALISASI", Kind.NUMBER, True, minimum=0),
+        Column("PAGU", Kind.NUMBER, True, ("ANGGARAN",), minimum=0, maximum=MAX_RUPIAH),
+        Column("REALISASI", Kind.NUMBER, True, minimum=0, maximum=MAX_RUPIAH),
     ),
     replaces="every budget row of each (region, year) in the file",
     unique_key=("TAHUN", "BULAN", "WILAYAH", "UNIT_KERJA", "KODE_SUB_KEGIATAN"),
@@ -280,7 +284,7 @@ KEBUTUHAN = Dataset(
         Column("WILAYAH", Kind.TEXT, True),
         Column("UNIT_KERJA", Kind.TEXT, True, ("OPD",)),
         Column("TOPIK", Kind.OPEN_CHOICE, True, ("KOMPETENSI",), choices=TOPIK),
-        Column("JUMLAH_PEMINAT", Kind.INTEGER, True, ("RESPONDEN",), minimum=0),
+        Column("JUMLAH_PEMINAT", Kind.INTEGER, True, ("RESPONDEN",), minimum=0, maximum=MAX_COUNT),
         Column("PRIORITAS", Kind.CHOICE, False, choices=PRIORITAS),
     ),
     # The contract is silent here; a survey is per region and year, so a new file replaces that.

@@ -18,9 +18,9 @@ from src.i18n import t
 from src.warehouse import contract
 from src.warehouse.cleaning import CleanTable, clean_table, detect_dataset, report_duplicate_keys
 from src.warehouse.db import refresh_rollups
-from src.warehouse.problems import Problem, ProblemList
+from src.warehouse.problems import Problem, ProblemList, mask_nip
 from src.warehouse.reading import ReadError, read_file
-from src.warehouse.regions import RegionMapper
+from src.warehouse.regions import MappingError, RegionMapper
 
 log = logging.getLogger(__name__)
 
@@ -65,7 +65,10 @@ class _FileInfo:
 
 
 def _file_info(path: Path) -> _FileInfo:
-    data = path.read_bytes() if path.exists() else b""
+    try:
+        data = path.read_bytes()
+    except OSError:  # missing, a folder, no permission: reading it reports the problem
+        data = b""
     return _FileInfo(path.name, hashlib.sha256(data).hexdigest(), len(data))
 
 
@@ -90,14 +93,14 @@ def _read_and_clean(
         present = {contract.header_key(h) for h in raw.headers}
         missing = [c.name for c in dataset.required_columns if not ({c.name, *c.aliases} & present)]
         if missing:
-            problems.add(Problem(label, "import.error.wrong_dataset",
-                                 values={"dataset": dataset.name, "missing": ", ".join(missing)}))  # fmt: skip
+            values = {"dataset": dataset.name, "missing": ", ".join(missing)}
+            problems.add(Problem(label, "import.error.wrong_dataset", values=values))
             return None
     else:
         found, closest, missing = detect_dataset(raw.headers)
         if found is None:
-            problems.add(Problem(label, "import.error.unknown_dataset",
-                                 values={"dataset": closest.name, "missing": ", ".join(missing)}))  # fmt: skip
+            values = {"dataset": closest.name, "missing": ", ".join(missing)}
+            problems.add(Problem(label, "import.error.unknown_dataset", values=values))
             return None
         dataset = found
     if raw.cells.is_empty():
@@ -144,11 +147,12 @@ def _check_staff_regions(
     """An NIP may be in one region only: not in a stored region this import leaves in place."""
     stored = con.sql("SELECT nip, wilayah AS wilayah_lain FROM pegawai").pl()
     kept = stored.filter(~pl.col("wilayah_lain").is_in(pegawai["wilayah"].unique().to_list()))
-    clashes = pegawai.join(kept, on="nip").head(20)
+    clashes = pegawai.join(kept, on="nip", maintain_order="left")
     problems.add_many(
         [Problem(row["_file"], "import.error.nip_other_region", row["_line"], "NIP_BARU",
-                 values={"region": row["wilayah_lain"]}) for row in clashes.iter_rows(named=True)],
-        pegawai.join(kept, on="nip").height,
+                 mask_nip(row["nip"]), {"region": row["wilayah_lain"]})
+         for row in clashes.head(20).iter_rows(named=True)],
+        clashes.height,
     )  # fmt: skip
 
 
@@ -156,10 +160,10 @@ def _attach_person_region(
     frame: pl.DataFrame, name: str, staff: pl.DataFrame, problems: ProblemList
 ) -> pl.DataFrame:
     """Give each person-level row its region and slice year; unknown NIPs are errors."""
-    joined = frame.join(staff, on="nip", how="left")
+    joined = frame.join(staff, on="nip", how="left", maintain_order="left")  # examples in file order
     unknown = joined.filter(pl.col("nip").is_not_null() & pl.col("wilayah").is_null())
     problems.add_many(
-        [Problem(row["_file"], "import.error.unknown_staff", row["_line"], "NIP_BARU")
+        [Problem(row["_file"], "import.error.unknown_staff", row["_line"], "NIP_BARU", mask_nip(row["nip"]))
          for row in unknown.head(20).iter_rows(named=True)],
         unknown.height,
     )  # fmt: skip
@@ -196,17 +200,18 @@ def _load(
     con.execute("BEGIN TRANSACTION")
     try:
         for name, frame in frames.items():
-            staging = frame.drop("_line", "_file")
-            con.register("staging", staging)
-            if name == "pegawai":
-                con.execute("DELETE FROM pegawai WHERE wilayah IN (SELECT DISTINCT wilayah FROM staging)")
-            else:
-                con.execute(
-                    f"DELETE FROM {name} WHERE (wilayah, tahun) IN "  # name is from LOAD_ORDER
-                    "(SELECT DISTINCT wilayah, tahun FROM staging)"
-                )
-            con.execute(f"INSERT INTO {name} BY NAME SELECT * FROM staging")
-            con.unregister("staging")
+            con.register("staging", frame.drop("_line", "_file"))
+            try:
+                if name == "pegawai":
+                    con.execute("DELETE FROM pegawai WHERE wilayah IN (SELECT DISTINCT wilayah FROM staging)")
+                else:
+                    con.execute(
+                        f"DELETE FROM {name} WHERE (wilayah, tahun) IN "  # name is from LOAD_ORDER
+                        "(SELECT DISTINCT wilayah, tahun FROM staging)"
+                    )
+                con.execute(f"INSERT INTO {name} BY NAME SELECT * FROM staging")
+            finally:
+                con.unregister("staging")
         refresh_rollups(con)
         con.execute(
             "INSERT INTO import_log (waktu, datasets, files, slices) VALUES (?, ?, ?, ?)",
@@ -230,16 +235,28 @@ def import_files(
     regions: RegionMapper | None = None,
 ) -> ImportResult:
     """Check every file, then load them together or not at all. Never raises for bad data."""
-    regions = regions or RegionMapper()
+    paths = [Path(p) for p in paths]
     problems = ProblemList()
     notes: list[Problem] = []
     if dataset and dataset not in contract.DATASETS:
-        problems.add(Problem("--dataset", "import.error.unknown_dataset_name",
-                             values={"dataset": dataset, "choices": ", ".join(contract.DATASETS)}))  # fmt: skip
+        values = {"dataset": dataset, "choices": ", ".join(contract.DATASETS)}
+        problems.add(Problem("--dataset", "import.error.unknown_dataset_name", values=values))
+        return ImportResult(problems)
+    try:
+        regions = regions or RegionMapper()
+    except MappingError as error:
+        problems.add(Problem(error.path.name, "import.error.region_mapping", line=error.line))
         return ImportResult(problems)
     infos = [_file_info(p) for p in paths]
+    seen: dict[str, str] = {}  # content hash -> the first file with that content
     tables = []
     for path, info in zip(paths, infos, strict=True):
+        # The same file twice would load its rows twice (where no key catches it): refuse the repeat.
+        if info.size and info.sha256 in seen:
+            problems.add(Problem(info.name, "import.error.same_file", values={"other": seen[info.sha256]}))
+            continue
+        if info.size:
+            seen[info.sha256] = info.name
         table = _read_and_clean(path, dataset, regions, problems, notes)
         if table is not None:
             info.dataset, info.rows = table.dataset.name, table.frame.height
@@ -255,13 +272,22 @@ def import_files(
     if problems:
         log.info("import refused: %d problems in %d files", problems.total, len(paths))
         return result
+    if not frames:  # no files: nothing to load, nothing to log
+        return result
     frames = _prepare(frames)
     slices = {name: _slices(name, frame) for name, frame in frames.items()}
     stored_regions = {r for (r,) in con.execute("SELECT wilayah FROM dim_wilayah").fetchall()}
     new_regions = sorted({w for s in slices.values() for w, _ in s} - stored_regions)
+    try:
+        _load(con, frames, infos, slices)
+    except duckdb.Error as error:
+        # The checks above should leave nothing for the database to refuse; if it still does, this
+        # is a Problem, not a traceback. Its text may quote values (NIPs), so only its type is logged.
+        log.error("import rolled back: the database refused the load (%s)", type(error).__name__)
+        problems.add(Problem("", "import.error.load_failed"))
+        return result
     if new_regions:
         notes.append(Problem("", "import.new_region", values={"regions": ", ".join(new_regions)}))
-    _load(con, frames, infos, slices)
     result.rows = {name: frame.height for name, frame in frames.items()}
     result.slices = slices
     log.info("import committed: %s", result.rows)

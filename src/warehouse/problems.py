@@ -8,6 +8,8 @@ from src.i18n import t
 
 # How many problems one import lists; the rest are counted.
 MAX_LISTED = 200
+# How much of a wrong value a message echoes.
+MAX_FOUND = 80
 
 
 def mask_nip(nip: str) -> str:
@@ -26,8 +28,10 @@ class Problem:
     values: dict[str, object] = field(default_factory=dict)
 
     def render(self, lang: str = "id") -> str:
-        if self.line is not None:
+        if self.line is not None and self.column is not None:
             where = t("import.location", lang, file=self.file, line=self.line, column=self.column)
+        elif self.line is not None:  # a whole line is wrong (e.g. too many fields)
+            where = t("import.location_line", lang, file=self.file, line=self.line)
         elif self.column is not None:
             where = t("import.location", lang, file=self.file, line="–", column=self.column)
         elif self.file:
@@ -37,7 +41,8 @@ class Problem:
         message = t(self.key, lang, **self.values)
         text = f"{where}: {message}" if where else message
         if self.found is not None:
-            text += " " + t("import.found", lang, value=f"'{self.found}'")
+            found = self.found if len(self.found) <= MAX_FOUND else self.found[: MAX_FOUND - 1] + "…"
+            text += " " + t("import.found", lang, value=f"'{found}'")
         return text
 
 

@@ -59,8 +59,8 @@ def decode_text(data: bytes) -> str:
         pass
     try:
         return data.decode("cp1252")
-    except UnicodeDecodeError as error:  # five byte values are undefined in cp1252
-        raise ReadError("import.error.file_unreadable", reason=f"encoding ({error.reason})") from None
+    except UnicodeDecodeError:  # five byte values are undefined in cp1252
+        raise ReadError("import.error.file_encoding") from None
 
 
 def sniff_delimiter(header_line: str) -> str:
@@ -71,13 +71,17 @@ def sniff_delimiter(header_line: str) -> str:
 
 def _read_csv(data: bytes) -> RawTable:
     if b"\x00" in data[:4096]:
-        raise ReadError("import.error.file_unreadable", reason="binary data")
+        raise ReadError("import.error.file_binary")
     text = decode_text(data)
     lines = text.splitlines()
     if not lines or not lines[0].strip():
         raise ReadError("import.error.file_empty")
     delimiter = sniff_delimiter(lines[0])
-    rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        rows = list(reader)
+    except csv.Error:  # e.g. a field over the csv module's size limit (a stray quote, or not a CSV)
+        raise ReadError("import.error.csv_broken", line=reader.line_num) from None
     headers = rows[0]
     width = len(headers)
     body = []
