@@ -1,0 +1,187 @@
+"""Chart builders: pure functions from metric frames to Plotly figures (no Streamlit, no queries).
+
+Tests assert on the figure's data and layout. Numbers in titles and hover texts come from
+src/ui/format.py; axes use Plotly's `separators` so ticks follow the language too (1.234 / 1,234).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+import plotly.graph_objects as go
+import polars as pl
+
+from src.i18n import t
+from src.metrics.registry import Format, MetricSpec
+from src.ui.format import format_metric, format_number, format_percent
+
+# Okabe–Ito: distinguishable with the common colour-vision deficiencies, and on a projector.
+PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000")
+SEPARATORS = {"id": ",.", "en": ".,"}  # Plotly: decimal mark, then thousands separator
+FONT = "Source Sans Pro, Source Sans 3, sans-serif"
+
+
+def region_colors(regions: Sequence[str]) -> dict[str, str]:
+    """One colour per region, fixed by the sorted list of every region in the data.
+
+    Pass all regions (not only the filtered ones) so that a region keeps its colour whatever is chosen.
+    """
+    return {region: PALETTE[i % len(PALETTE)] for i, region in enumerate(sorted(regions))}
+
+
+def _scale(spec: MetricSpec) -> float:
+    """Percentages are stored as shares (0.875) and drawn as per cent (87.5)."""
+    return 100.0 if spec.format is Format.PERCENT else 1.0
+
+
+def _axis(spec: MetricSpec) -> dict[str, object]:
+    suffix = {Format.PERCENT: " %", Format.JP: " JP"}.get(spec.format, "")
+    tickformat = {Format.SCORE: ",.1f", Format.RUPIAH: ",.3s"}.get(spec.format, ",.0f")
+    axis: dict[str, object] = {"ticksuffix": suffix, "tickformat": tickformat, "rangemode": "tozero"}
+    if spec.format is Format.RUPIAH:
+        axis["tickprefix"] = "Rp"
+    return axis
+
+
+def finding(frame: pl.DataFrame, spec: MetricSpec, lang: str) -> tuple[str, str]:
+    """The chart's title (what the figure shows) and subtitle, from a frame of `group`, `value`."""
+    known = frame.filter(pl.col("value").is_not_null()).sort("value", descending=True)
+    metric = spec.label(lang)
+    if known.is_empty():
+        return t("ui.chart.finding_none", lang, metric=metric), ""
+    top, top_value = known["group"][0], known["value"][0]
+    if known.height == 1:
+        return t(
+            "ui.chart.finding_single",
+            lang,
+            metric=metric,
+            region=top,
+            value=format_metric(spec, top_value, lang),
+        ), ""
+    bottom, bottom_value = known["group"][-1], known["value"][-1]
+    title = t(
+        "ui.chart.finding_spread",
+        lang,
+        metric=metric,
+        top=top,
+        top_value=format_metric(spec, top_value, lang),
+    )
+    subtitle = t(
+        "ui.chart.finding_lowest", lang, bottom=bottom, bottom_value=format_metric(spec, bottom_value, lang)
+    )
+    return title, subtitle
+
+
+def region_bar(
+    frame: pl.DataFrame,
+    spec: MetricSpec,
+    lang: str,
+    colors: Mapping[str, str],
+    staff: Mapping[str, float] | None = None,
+) -> go.Figure:
+    """Horizontal bars of one metric per region, highest on top, with the 95 % interval when known.
+
+    `frame` has one row per region: `group`, `value`, and optionally `ci_low`, `ci_high`
+    (compute.kpis_long by="region" filtered to the metric). `staff` maps region -> ASN headcount for
+    the hover text. Regions without a value are left out (their value is "–").
+    """
+    columns = {"ci_low": pl.Float64, "ci_high": pl.Float64}
+    rows = frame.with_columns(
+        [pl.lit(None, dtype).alias(c) for c, dtype in columns.items() if c not in frame.columns]
+    ).filter(pl.col("value").is_not_null())
+    rows = rows.sort("value")  # Plotly draws the first category at the bottom
+    scale = _scale(spec)
+    regions = rows["group"].to_list()
+    values = [v * scale for v in rows["value"]]
+    hover = []
+    for record in rows.iter_rows(named=True):
+        lines = [
+            f"<b>{record['group']}</b>",
+            f"{spec.label(lang)}: {format_metric(spec, record['value'], lang)}",
+        ]
+        if record["ci_low"] is not None and record["ci_high"] is not None:
+            interval = (
+                f"{format_metric(spec, record['ci_low'], lang)} – "
+                f"{format_metric(spec, record['ci_high'], lang)}"
+            )
+            lines.append(f"{t('ui.chart.interval', lang)}: {interval}")
+        if staff and staff.get(record["group"]) is not None:
+            lines.append(f"{t('ui.chart.staff', lang)}: {format_number(staff[record['group']], lang)}")
+        hover.append("<br>".join(lines))
+    has_interval = rows["ci_low"].is_not_null().any()
+    bar = go.Bar(
+        x=values,
+        y=regions,
+        orientation="h",
+        marker={"color": [colors.get(r, PALETTE[0]) for r in regions]},
+        customdata=hover,
+        hovertemplate="%{customdata}<extra></extra>",
+        name=spec.label(lang),
+        showlegend=False,
+    )
+    if has_interval:
+        above = rows.select(((pl.col("ci_high") - pl.col("value")) * scale).fill_null(0.0)).to_series()
+        below = rows.select(((pl.col("value") - pl.col("ci_low")) * scale).fill_null(0.0)).to_series()
+        bar.error_x = {
+            "type": "data",
+            "symmetric": False,
+            "array": above.to_list(),
+            "arrayminus": below.to_list(),
+            "color": "#555555",
+            "thickness": 1.5,
+            "width": 5,
+        }
+    # The value written just beyond the bar or its interval, so no line crosses it.
+    ends = rows.select(pl.max_horizontal("value", "ci_high") * scale).to_series().to_list()
+    labels = go.Scatter(
+        x=ends,
+        y=regions,
+        mode="text",
+        text=[f" {format_metric(spec, v, lang)}" for v in rows["value"]],
+        textposition="middle right",
+        textfont={"size": 14},
+        hoverinfo="skip",
+        showlegend=False,
+    )
+    title, subtitle = finding(frame, spec, lang)
+    fig = go.Figure([bar, labels])
+    fig.update_layout(
+        title={"text": title, "subtitle": {"text": subtitle}, "x": 0, "xanchor": "left"},
+        separators=SEPARATORS.get(lang, SEPARATORS["id"]),
+        height=max(260, 130 + 52 * len(regions)),
+        margin={"l": 8, "r": 24, "t": 84 if subtitle else 60, "b": 40},
+        font={"family": FONT, "size": 14},
+        bargap=0.35,
+        xaxis={**_axis(spec), "title": {"text": ""}, "fixedrange": True},
+        yaxis={"automargin": True, "fixedrange": True, "categoryorder": "array", "categoryarray": regions},
+        hoverlabel={"font": {"family": FONT, "size": 14}},
+    )
+    # Room for the longest bar, its interval, its label and the target line (add_vline does not widen
+    # the axis).
+    reach = [*ends, *([spec.target * scale] if spec.target is not None else [])]
+    if reach and max(reach) > 0:
+        fig.update_xaxes(range=[0, max(reach) * 1.2])
+        if spec.format is Format.PERCENT and max(reach) * 1.2 > 100:
+            # Room for the labels past 100, but no "120 %" tick (Plotly drops the suffix on fixed
+            # ticks, so they are written out).
+            ticks = [0, 20, 40, 60, 80, 100]
+            fig.update_xaxes(
+                tickvals=ticks, ticktext=[format_percent(v / 100, lang, trim=True) for v in ticks]
+            )
+    if spec.target is not None:
+        target = spec.target * scale
+        fig.add_vline(
+            x=target,
+            line={"dash": "dash", "color": "#444444", "width": 1.5},
+            annotation={
+                "text": t(
+                    "ui.chart.target_line", lang, value=format_metric(spec, spec.target, lang, trim=True)
+                ),
+                "yanchor": "bottom",
+                "y": 1,
+                "xanchor": "right",
+                "showarrow": False,
+                "font": {"size": 12, "color": "#444444"},
+            },
+        )
+    return fig

@@ -1,0 +1,52 @@
+"""The app's pages, declared once: app.py builds the navigation from this list, the tests run every entry."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import streamlit as st
+from streamlit.runtime.pages_manager import PagesManager
+
+from src.config import ROOT
+from src.i18n import t
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    path: str  # relative to the project root (where app.py is)
+    url_path: str  # the address: /<url_path>; the default page is also served at /
+    title_key: str  # catalogue key of the title shown in the navigation
+    icon: str
+    default: bool = False
+
+
+PAGES: tuple[PageSpec, ...] = (
+    PageSpec("pages/ringkasan.py", "ringkasan", "ui.nav.overview", ":material/dashboard:", default=True),
+    PageSpec("pages/definisi.py", "definisi", "ui.nav.definitions", ":material/menu_book:"),
+)
+
+
+def st_pages(lang: str) -> list[st.Page]:
+    """The st.Page objects for st.navigation, titled in `lang` (the address does not change with it)."""
+    return [
+        st.Page(
+            ROOT / p.path, title=t(p.title_key, lang), icon=p.icon, url_path=p.url_path, default=p.default
+        )
+        for p in PAGES
+    ]
+
+
+def leave_legacy_pages_mode(lang: str) -> None:
+    """Make sure this run goes through app.py under st.navigation.
+
+    Until the process's first st.navigation call, Streamlit treats a `pages/` folder beside the main
+    script as its legacy page list: the very first run after the server starts either runs app.py as
+    one page of that list (its widgets then get other ids than in later runs, so the first click is
+    lost) or, for a page's own address, runs the page file without app.py at all. Declaring the
+    navigation switches that mode off for the whole process; the rerun then takes the normal path.
+    (`PagesManager.uses_pages_directory` is Streamlit's own flag for that mode; pinned in
+    requirements.txt, covered by tests/ui/test_pages.py and tests/browser/test_app.py.)
+    """
+    if PagesManager.uses_pages_directory:
+        st.navigation(st_pages(lang), position="hidden")
+        st.rerun()
