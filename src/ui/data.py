@@ -7,8 +7,9 @@ No SQL here: every query lives in src/metrics.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from typing import Any
 
 import duckdb
 import polars as pl
@@ -16,7 +17,7 @@ import streamlit as st
 
 from src.config import database_path
 from src.i18n import t
-from src.metrics import compute, options
+from src.metrics import attention, budget, competency, compute, freshness, options
 from src.metrics.filters import Filters
 from src.warehouse.db import connect
 
@@ -100,47 +101,72 @@ def units() -> pl.DataFrame:
 
 # ---- metrics ---------------------------------------------------------------------------------------
 
+# The metric functions pages may call, by name: each takes (connection, Filters, **options) and
+# returns a small aggregated result, so caching it is cheap.
+METRIC_FUNCTIONS: dict[str, Callable[..., object]] = {
+    "kpis": compute.kpis,
+    "kpis_long": compute.kpis_long,
+    "monthly_trend": compute.monthly_trend,
+    "jp_distribution": compute.jp_distribution,
+    "competency_matrix": compute.competency_matrix,
+    "budget_by_month": budget.budget_by_month,
+    "year_end_projection": budget.year_end_projection,
+    "jpm_distribution": competency.jpm_distribution,
+    "gaps_vs_topic_jp": competency.gaps_vs_topic_jp,
+    "gap_change": competency.gap_change,
+    "units_behind": attention.units_behind,
+    "budget_behind_plan": attention.budget_behind_plan,
+    "headline_facts": attention.headline_facts,
+}
+
 
 @st.cache_data(ttl=TTL, max_entries=MAX_ENTRIES, show_spinner=False, hash_funcs=_HASH_FUNCS)
-def _kpis(db: str, filters: Filters, by: str | None, metric_ids: tuple[str, ...] | None) -> pl.DataFrame:
+def _call(db: str, name: str, filters: Filters, settings: tuple[tuple[str, object], ...]) -> object:
     with _cursor(db) as cur:
-        return compute.kpis(cur, filters, by=by, metric_ids=list(metric_ids) if metric_ids else None)
+        return METRIC_FUNCTIONS[name](
+            cur, filters, **{k: list(v) if isinstance(v, tuple) else v for k, v in settings}
+        )
 
 
-@st.cache_data(ttl=TTL, max_entries=MAX_ENTRIES, show_spinner=False, hash_funcs=_HASH_FUNCS)
-def _kpis_long(db: str, filters: Filters, by: str | None, metric_ids: tuple[str, ...] | None) -> pl.DataFrame:
-    with _cursor(db) as cur:
-        return compute.kpis_long(cur, filters, by=by, metric_ids=list(metric_ids) if metric_ids else None)
-
-
-@st.cache_data(ttl=TTL, max_entries=MAX_ENTRIES, show_spinner=False, hash_funcs=_HASH_FUNCS)
-def _monthly_trend(
-    db: str, filters: Filters, metric_ids: tuple[str, ...] | None, by: str | None
-) -> pl.DataFrame:
-    with _cursor(db) as cur:
-        return compute.monthly_trend(cur, filters, metric_ids=list(metric_ids) if metric_ids else None, by=by)
-
-
-def _ids(metric_ids: list[str] | tuple[str, ...] | None) -> tuple[str, ...] | None:
-    return tuple(metric_ids) if metric_ids else None
+def call(name: str, filters: Filters, **options: object) -> Any:
+    """METRIC_FUNCTIONS[name](connection, filters, **options), cached by database, filters and options."""
+    frozen = tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in options.items()))
+    return _call(_db(), name, filters, frozen)
 
 
 def kpis(
-    filters: Filters, by: str | None = None, metric_ids: list[str] | tuple[str, ...] | None = None
+    filters: Filters,
+    by: str | None = None,
+    metric_ids: list[str] | tuple[str, ...] | None = None,
+    by2: str | None = None,
 ) -> pl.DataFrame:
     """compute.kpis, cached: one row per group, one column per metric."""
-    return _kpis(_db(), filters, by, _ids(metric_ids))
+    return call("kpis", filters, by=by, metric_ids=metric_ids, by2=by2)
 
 
 def kpis_long(
-    filters: Filters, by: str | None = None, metric_ids: list[str] | tuple[str, ...] | None = None
+    filters: Filters,
+    by: str | None = None,
+    metric_ids: list[str] | tuple[str, ...] | None = None,
+    by2: str | None = None,
 ) -> pl.DataFrame:
     """compute.kpis_long, cached: group, metric, value, numerator, denominator, Wilson interval."""
-    return _kpis_long(_db(), filters, by, _ids(metric_ids))
+    return call("kpis_long", filters, by=by, metric_ids=metric_ids, by2=by2)
 
 
 def monthly_trend(
     filters: Filters, metric_ids: list[str] | tuple[str, ...] | None = None, by: str | None = None
 ) -> pl.DataFrame:
     """compute.monthly_trend, cached: year-to-date values at the end of each month."""
-    return _monthly_trend(_db(), filters, _ids(metric_ids), by)
+    return call("monthly_trend", filters, metric_ids=metric_ids, by=by)
+
+
+@st.cache_data(ttl=TTL, max_entries=16, show_spinner=False)
+def _freshness(db: str) -> pl.DataFrame:
+    with _cursor(db) as cur:
+        return freshness.data_freshness(cur)
+
+
+def data_freshness() -> pl.DataFrame:
+    """dataset, wilayah, rows, latest_date, last_import (src/metrics/freshness.py)."""
+    return _freshness(_db())

@@ -22,6 +22,11 @@ class PageSpec:
 
 PAGES: tuple[PageSpec, ...] = (
     PageSpec("pages/ringkasan.py", "ringkasan", "ui.nav.overview", ":material/dashboard:", default=True),
+    PageSpec("pages/partisipasi.py", "partisipasi", "ui.nav.participation", ":material/groups:"),
+    PageSpec("pages/anggaran.py", "anggaran", "ui.nav.budget", ":material/payments:"),
+    PageSpec("pages/kesenjangan.py", "kesenjangan", "ui.nav.competency", ":material/psychology:"),
+    PageSpec("pages/perbandingan.py", "perbandingan", "ui.nav.regions", ":material/compare_arrows:"),
+    PageSpec("pages/eksplorasi.py", "eksplorasi", "ui.nav.explorer", ":material/query_stats:"),
     PageSpec("pages/definisi.py", "definisi", "ui.nav.definitions", ":material/menu_book:"),
 )
 
