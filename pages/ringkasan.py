@@ -1,10 +1,12 @@
-"""Ringkasan (overview): the regional head's page. Headline figures, then the regions side by side."""
+"""Ringkasan (overview): the regional head's page. Headline figures, a summary to read aloud,
+what needs attention, then the regions side by side."""
 
 import streamlit as st
 
 from src.i18n import t
 from src.metrics.registry import METRIC_BY_ID
-from src.ui import components, data
+from src.ui import components, data, overview
+from src.ui.drill import narrowing_chips
 from src.ui.filters import current_view
 from src.ui.format import period_label
 
@@ -13,17 +15,40 @@ lang, filters = view.lang, view.filters
 
 st.title(t("ui.overview.title", lang))
 st.caption(components.scope_line(view))
+narrowing_chips(view)
 
 now = data.kpis(filters, metric_ids=components.HEADLINE)
 if components.is_empty(now):
     components.empty_state(view)
     st.stop()
-components.render_cards(components.overview_cards(view, now))
+components.render_cards(components.overview_cards(view, now), lang)
+
+facts = data.call("headline_facts", filters)
+with st.container(border=True):
+    st.markdown(f"**{t('ui.summary.heading', lang)}**")
+    st.markdown(" ".join(overview.summary_sentences(facts, now.row(0, named=True), view)))
+
+st.subheader(t("ui.attention.heading", lang))
+units_col, budget_col = st.columns(2, gap="medium")
+with units_col:
+    st.markdown(t("ui.attention.units", lang))
+    behind = data.call("units_behind", filters)
+    if behind.is_empty():
+        st.caption(t("ui.attention.none_units", lang))
+    else:
+        st.dataframe(overview.units_table(behind, lang), hide_index=True)
+with budget_col:
+    st.markdown(t("ui.attention.budget", lang))
+    lagging = data.call("budget_behind_plan", filters)
+    if lagging.is_empty():
+        st.caption(t("ui.attention.none_budget", lang))
+    else:
+        st.dataframe(overview.budget_table(lagging, lang), hide_index=True)
 
 st.subheader(t("ui.overview.by_region", lang))
 by_region = data.kpis(filters, by="region", metric_ids=components.HEADLINE)
 metric_id = components.chart_metric_picker(lang)
-st.plotly_chart(components.region_figure(view, metric_id, by_region), config=components.PLOTLY_CONFIG)
+components.region_chart(view, metric_id, by_region)
 if METRIC_BY_ID[metric_id].wilson:
     st.caption(t("ui.overview.ci_note", lang))
 st.caption(t("ui.overview.table_caption", lang, period=period_label(filters.year, filters.end_month, lang)))

@@ -99,17 +99,35 @@ def _changes(now: dict[str, float | None], before: dict[str, float | None]) -> l
     return [Change(m, now.get(m), before.get(m)) for m in HEADLINE_METRICS]
 
 
-def _target(metric: str, month: int) -> float | None:
-    """What a metric should stand at by the end of `month`. Before December the 20-JP rate is
-    judged by its on-track twin instead, JP per ASN by the pro-rata 20 × month ÷ 12, and
-    absorption against the plan curve."""
-    if metric == "jp20_rate" and month < 12:
-        return None
+def target_for(metric: str, month: int) -> float | None:
+    """What a metric should stand at by the end of `month` of the year: JP per ASN the pro-rata
+    20 × month ÷ 12, absorption the plan curve, the others their registry target."""
     if metric == "jp_per_asn":
         return 20.0 * month / 12
     if metric == "absorption_rate":
         return plan_curve()[month]
     return METRIC_BY_ID[metric].target
+
+
+# value ÷ target from which a figure counts as on target, and as worth watching.
+ON_TARGET, WATCH = 0.95, 0.80
+
+
+def status_of(metric: str, value: float | None, month: int) -> str | None:
+    """ "ok", "watch" or "behind" against the month's target; None without a target or a value."""
+    target = target_for(metric, month)
+    if target is None or value is None or target <= 0:
+        return None
+    ratio = value / target
+    return "ok" if ratio >= ON_TARGET else "watch" if ratio >= WATCH else "behind"
+
+
+def _judged_target(metric: str, month: int) -> float | None:
+    """Targets "furthest behind" judges by: the full-year 20-JP rate only in December (before that
+    its on-track twin speaks for it)."""
+    if metric == "jp20_rate" and month < 12:
+        return None
+    return target_for(metric, month)
 
 
 def headline_facts(con: duckdb.DuckDBPyConnection, filters: Filters) -> Facts:
@@ -128,9 +146,9 @@ def headline_facts(con: duckdb.DuckDBPyConnection, filters: Filters) -> Facts:
         biggest_move = max(moves, key=lambda c: abs(c.relative or 0), default=None)
 
     targets = [
-        Change(m, now.get(m), _target(m, filters.end_month))
+        Change(m, now.get(m), _judged_target(m, filters.end_month))
         for m in HEADLINE_METRICS
-        if _target(m, filters.end_month) is not None and now.get(m) is not None
+        if _judged_target(m, filters.end_month) is not None and now.get(m) is not None
     ]
     furthest = min(targets, key=lambda c: (c.now or 0) / (c.before or 1), default=None)
     return Facts(

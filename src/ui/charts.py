@@ -114,8 +114,9 @@ def region_bar(
         y=regions,
         orientation="h",
         marker={"color": [colors.get(r, PALETTE[0]) for r in regions]},
-        customdata=hover,
-        hovertemplate="%{customdata}<extra></extra>",
+        # [value to narrow to, its region, hover text]: see src/ui/drill.py
+        customdata=[[region, region, text] for region, text in zip(regions, hover, strict=True)],
+        hovertemplate="%{customdata[2]}<extra></extra>",
         name=spec.label(lang),
         showlegend=False,
     )

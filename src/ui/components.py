@@ -10,9 +10,11 @@ import polars as pl
 import streamlit as st
 
 from src.i18n import t
+from src.metrics.attention import status_of, target_for
 from src.metrics.filters import Filters
 from src.metrics.registry import METRIC_BY_ID, Format, MetricSpec, Source
 from src.ui import charts, data
+from src.ui.drill import drill_chart
 from src.ui.filters import View, relabel_on_language_change, reset_filters
 from src.ui.format import format_delta, format_metric, format_number, month_name, period_label
 
@@ -43,6 +45,7 @@ class Card:
     delta_arrow: str = "off"
     delta_description: str | None = None
     notes: tuple[str, ...] = ()
+    status: str | None = None  # "ok", "watch" or "behind" against the month's target
 
 
 def comparable_sources(periods: pl.DataFrame, year: int) -> frozenset[Source]:
@@ -94,8 +97,10 @@ def make_card(
                 color, arrow = ("green" if better else "red"), ("up" if change > 0 else "down")
         else:
             description = None
-    if spec.target is not None:
-        notes.append(t("ui.overview.target", lang, value=format_metric(spec, spec.target, lang, trim=True)))
+    target = target_for(spec.id, filters.end_month)
+    if target is not None:
+        key = "ui.overview.plan" if spec.id == "absorption_rate" else "ui.overview.target"
+        notes.append(t(key, lang, value=format_metric(spec, target, lang, trim=True)))
     if spec.source is Source.BUDGET and staff_filters_active:
         notes.append(t("ui.overview.budget_scope", lang))
     return Card(
@@ -108,6 +113,7 @@ def make_card(
         arrow,
         description if delta else None,
         tuple(notes),
+        status_of(spec.id, value, filters.end_month),
     )
 
 
@@ -135,7 +141,10 @@ def overview_cards(view: View, now: pl.DataFrame) -> list[Card]:
     )
 
 
-def render_cards(cards: Sequence[Card]) -> None:
+STATUS_COLORS = {"ok": "green", "watch": "orange", "behind": "red"}
+
+
+def render_cards(cards: Sequence[Card], lang: str) -> None:
     """A responsive wall of bordered cards: three across on a desktop, two on a tablet, one on a phone."""
     grid = st.grid(3, min_column_width=200, border=True, gap="small")
     for card in cards:
@@ -149,6 +158,8 @@ def render_cards(cards: Sequence[Card]) -> None:
                 delta_description=card.delta_description,  # type: ignore[arg-type]
                 help=card.help,
             )
+            if card.status:
+                st.badge(t(f"ui.status.{card.status}", lang), color=STATUS_COLORS[card.status])
             if card.notes:
                 st.caption(" · ".join(card.notes))
 
@@ -231,6 +242,11 @@ def chart_metric_picker(lang: str) -> str:
         key=CHART_METRIC_KEY,
         width=360,
     )
+
+
+def region_chart(view: View, metric_id: str, by_region: pl.DataFrame) -> None:
+    """The region bar chart; a click on a region's bar narrows the view to it."""
+    drill_chart(region_figure(view, metric_id, by_region), "region", key="overview_region_chart")
 
 
 def region_figure(view: View, metric_id: str, by_region: pl.DataFrame) -> go.Figure:

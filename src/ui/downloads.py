@@ -29,8 +29,8 @@ def filter_statement(view: View, title: str) -> list[str]:
 def download_buttons(frame: pl.DataFrame, view: View, title: str, file_stem: str, key: str) -> None:
     """Two small buttons (CSV, XLSX) side by side for `frame`."""
     statement = filter_statement(view, title)
-    csv_column, xlsx_column = st.columns(2, gap="small", width="content")
-    csv_column.download_button(
+    row = st.container(horizontal=True, gap="small")
+    row.download_button(
         "CSV",
         to_csv(frame, statement),
         file_name=f"{file_stem}.csv",
@@ -39,7 +39,7 @@ def download_buttons(frame: pl.DataFrame, view: View, title: str, file_stem: str
         icon=":material/download:",
         on_click="ignore",
     )
-    xlsx_column.download_button(
+    row.download_button(
         "XLSX",
         to_xlsx(frame, statement),
         file_name=f"{file_stem}.xlsx",

@@ -1,8 +1,9 @@
 """Cross-filter and drill-down: a click on a region's or an OPD's mark narrows the global filters to it,
 and chips above the page undo it.
 
-Chart builders put the value to narrow to in each point's `customdata`: `[region]` for region
-charts, `[unit, region]` for OPD charts (same-named OPD exist in several regions). The narrowing goes
+Chart builders put the value to narrow to first in each point's `customdata` and its region second:
+`[region, region, …]` for region charts, `[unit, region, …]` for OPD charts (same-named OPD exist in
+several regions); anything after that (hover text, say) is theirs. The narrowing goes
 through the sidebar's own widget state, so the URL, the sidebar and every page follow.
 """
 
@@ -77,10 +78,10 @@ def narrowing_chips(view: View) -> None:
     chosen = [(KEY_REGIONS, r) for r in view.filters.regions] + [(KEY_UNITS, u) for u in view.filters.units]
     if not chosen:
         return
-    columns = st.columns(len(chosen) + 1, gap="small", width="content")
-    columns[0].caption(t("ui.drill.narrowed_to", view.lang))
-    for column, (key, value) in zip(columns[1:], chosen, strict=True):
-        column.button(
+    row = st.container(horizontal=True, vertical_alignment="center", gap="small")
+    row.caption(t("ui.drill.narrowed_to", view.lang))
+    for key, value in chosen:
+        row.button(
             value,
             key=f"chip_{key}_{value}",
             icon=":material/close:",

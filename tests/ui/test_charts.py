@@ -48,8 +48,9 @@ def test_the_interval_and_the_labels():
 
 
 def test_hover_texts_are_formatted_indonesian_style():
-    hover = region_bar(FRAME, RATE, "id", COLORS, STAFF).data[0].customdata
-    semarang = hover[2]
+    customdata = region_bar(FRAME, RATE, "id", COLORS, STAFF).data[0].customdata
+    assert [row[0] for row in customdata] == [row[1] for row in customdata]  # drill-down: [region, region, …]
+    semarang = customdata[2][2]
     assert "<b>Semarang</b>" in semarang
     assert "Memenuhi 20 JP: 40,0 %" in semarang
     assert "Rentang 95 %: 32,0 % – 48,0 %" in semarang
@@ -63,7 +64,7 @@ def test_the_title_states_the_finding():
     english = region_bar(FRAME, RATE, "en", COLORS, STAFF)
     assert english.layout.title.text == "Meeting 20 JP: Semarang highest (40.0 %)"
     assert (
-        "Jumlah" not in english.data[0].customdata[0] and "ASN headcount: 20" in english.data[0].customdata[0]
+        "Jumlah" not in english.data[0].customdata[0][2] and "ASN headcount: 20" in english.data[0].customdata[0][2]
     )
 
 

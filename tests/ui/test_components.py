@@ -50,12 +50,21 @@ def test_the_staff_list_is_a_snapshot_so_it_has_no_change():
 def test_no_data_last_year_means_no_change_and_says_so():
     c = card("absorption_rate", 0.4, None, comparable=frozenset({Source.PARTICIPATION, Source.COMPETENCY}))
     assert c.delta is None and c.delta_description is None
-    assert c.notes == ("Belum ada data 2025 sebagai pembanding.",)
+    # June: the plan curve (data/rencana_serapan.csv) has 32 % spent by the end of June
+    assert c.notes == ("Belum ada data 2025 sebagai pembanding.", "Rencana: 32 %")
 
 
 def test_budget_cards_say_when_staff_filters_do_not_apply():
-    assert card("absorption_rate", 0.4, 0.3, staff_filters=True).notes == ("Hanya filter wilayah & OPD",)
-    assert card("absorption_rate", 0.4, 0.3).notes == ()
+    assert card("absorption_rate", 0.4, 0.3, staff_filters=True).notes == ("Rencana: 32 %", "Hanya filter wilayah & OPD")
+    assert card("absorption_rate", 0.4, 0.3).notes == ("Rencana: 32 %",)
+
+
+def test_cards_carry_a_status_against_the_months_target():
+    # June targets: absorption plan 32 %; JP per ASN 20 × 6 / 12 = 10 JP; on-track rate 100 %
+    assert card("absorption_rate", 0.40, 0.3).status == "ok"  # 0.40 / 0.32 = 1.25 >= 0.95
+    assert card("absorption_rate", 0.28, 0.3).status == "watch"  # 0.28 / 0.32 = 0.875
+    assert card("jp_per_asn", 7.0, 6.0).status == "behind"  # 7 / 10 = 0.7 < 0.8
+    assert card("satisfaction_mean", 4.1, 4.0).status is None  # no target, no status
 
 
 def test_a_missing_value_is_a_dash_without_change():

@@ -1,0 +1,111 @@
+"""The overview's words: a short summary a regional head can read aloud, and what needs attention.
+
+The facts (who leads, what moved, what is behind) come from src/metrics/attention.py; this module
+only phrases them in the view's language.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+
+import polars as pl
+
+from src.i18n import t
+from src.metrics.attention import Facts
+from src.metrics.registry import METRIC_BY_ID
+from src.ui.filters import View
+from src.ui.format import format_delta, format_metric, format_number, month_name, period_label
+
+
+def _metric(metric_id: str, value: float | None, lang: str) -> str:
+    return format_metric(METRIC_BY_ID[metric_id], value, lang)
+
+
+def summary_sentences(facts: Facts, now: Mapping[str, object], view: View) -> list[str]:
+    """Three to four plain sentences built from the figures (nothing canned)."""
+    lang, f = view.lang, view.filters
+    on_track = now.get("jp20_on_track_rate")
+    sentences = [
+        t(
+            "ui.summary.headline",
+            lang,
+            period=period_label(f.year, f.end_month, lang),
+            asn=format_number(now.get("asn_count"), lang),  # type: ignore[arg-type]
+            on_track=_metric("jp20_on_track_rate", on_track, lang),  # type: ignore[arg-type]
+            participation=_metric("participation_rate", now.get("participation_rate"), lang),  # type: ignore[arg-type]
+        )
+    ]
+    if facts.leader and facts.laggard:
+        sentences.append(
+            t(
+                "ui.summary.leader",
+                lang,
+                leader=facts.leader,
+                leader_value=_metric(facts.ranking_metric, facts.leader_value, lang),
+                laggard=facts.laggard,
+                laggard_value=_metric(facts.ranking_metric, facts.laggard_value, lang),
+            )
+        )
+    move = facts.biggest_move
+    if move and move.delta:
+        spec = METRIC_BY_ID[move.metric]
+        key = "ui.summary.move_up" if move.delta > 0 else "ui.summary.move_down"
+        sentences.append(
+            t(
+                key,
+                lang,
+                month=month_name(f.end_month - 1, lang),
+                metric=spec.label(lang).lower() if lang == "id" else spec.label(lang),
+                change=format_delta(spec, abs(move.delta), lang).lstrip("+"),
+                value=format_metric(spec, move.now, lang),
+            )
+        )
+    behind = facts.furthest_behind
+    if behind and behind.now is not None and behind.before:
+        spec = METRIC_BY_ID[behind.metric]
+        sentences.append(
+            t(
+                "ui.summary.behind",
+                lang,
+                metric=spec.label(lang),
+                value=format_metric(spec, behind.now, lang),
+                target=format_metric(spec, behind.before, lang, trim=True),
+            )
+        )
+    return sentences
+
+
+def _formatted(column: str, formatter: Callable[[object], str]) -> pl.Expr:
+    return pl.col(column).map_elements(formatter, return_dtype=pl.String)
+
+
+def units_table(units: pl.DataFrame, lang: str) -> pl.DataFrame:
+    """The OPD furthest behind on the 20-JP pace, as a table with formatted figures."""
+    return units.select(
+        pl.col("unit").alias(t("ui.attention.unit", lang)),
+        pl.col("region").alias(t("ui.attention.region", lang)),
+        _formatted("asn_count", lambda v: format_number(v, lang)).alias(
+            METRIC_BY_ID["asn_count"].label(lang)
+        ),
+        _formatted("jp20_on_track_rate", lambda v: _metric("jp20_on_track_rate", v, lang)).alias(
+            METRIC_BY_ID["jp20_on_track_rate"].label(lang)
+        ),
+        _formatted("no_development_count", lambda v: format_number(v, lang)).alias(
+            METRIC_BY_ID["no_development_count"].label(lang)
+        ),
+    )
+
+
+def budget_table(lines: pl.DataFrame, lang: str) -> pl.DataFrame:
+    """The OPD whose spending lags the plan most, with the amount behind."""
+    rupiah = METRIC_BY_ID["budget_pagu"]
+    rate = METRIC_BY_ID["absorption_rate"]
+    return lines.select(
+        pl.col("unit").alias(t("ui.attention.unit", lang)),
+        pl.col("region").alias(t("ui.attention.region", lang)),
+        _formatted("absorption_rate", lambda v: format_metric(rate, v, lang)).alias(rate.label(lang)),
+        _formatted("plan_rate", lambda v: format_metric(rate, v, lang)).alias(t("ui.attention.plan", lang)),
+        _formatted("amount_behind", lambda v: format_metric(rupiah, v, lang)).alias(
+            t("ui.attention.amount_behind", lang)
+        ),
+    )
