@@ -13,7 +13,7 @@ st.title(t("ui.definitions.title", lang))
 st.write(t("ui.definitions.intro", lang))
 
 st.subheader(t("ui.definitions.rules_heading", lang))
-st.markdown("\n".join(f"- {t(f'ui.definitions.{rule}', lang)}" for rule in components.DEFINITION_RULES))
+st.markdown(components.definition_rules(lang))
 
 st.subheader(t("ui.definitions.metrics_heading", lang))
 for section, specs in components.metrics_by_section():
@@ -23,3 +23,5 @@ for section, specs in components.metrics_by_section():
 st.subheader(t("ui.definitions.data_heading", lang))
 st.table(components.coverage_by_region(data.units(), lang), hide_index=True, border="horizontal")
 st.table(components.coverage_by_year(data.periods(), lang), hide_index=True, border="horizontal")
+st.subheader(t("ui.definitions.freshness_heading", lang))
+st.dataframe(components.freshness_table(data.data_freshness(), lang), hide_index=True)

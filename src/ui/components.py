@@ -11,6 +11,7 @@ import streamlit as st
 
 from src.i18n import t
 from src.metrics.attention import status_of, target_for
+from src.metrics.budget import plan_curve
 from src.metrics.filters import Filters
 from src.metrics.registry import METRIC_BY_ID, Format, MetricSpec, Source
 from src.ui import charts, data
@@ -263,7 +264,10 @@ DEFINITION_RULES = (
     "rule_period",
     "rule_scope",
     "rule_counted",
+    "rule_jp20",
+    "rule_jpm",
     "rule_budget",
+    "rule_plan",
     "rule_missing",
     "rule_formats",
 )
@@ -339,5 +343,35 @@ def coverage_by_year(periods: pl.DataFrame, lang: str) -> pl.DataFrame:
             t("ui.definitions.col_year", lang): [str(y) for y in rows["year"]],
             t("ui.definitions.col_development", lang): [month(m) for m in rows["last_month_development"]],
             t("ui.definitions.col_budget", lang): [month(m) for m in rows["last_month_budget"]],
+        }
+    )
+
+
+def definition_rules(lang: str) -> str:
+    """The general rules as a Markdown list (the plan curve's figures filled in from its data file)."""
+    percent = METRIC_BY_ID["absorption_rate"]
+    plan = ", ".join(
+        f"{month_name(m, lang)[:3]} {format_metric(percent, share, lang, trim=True)}"
+        for m, share in sorted(plan_curve().items())
+    )
+    return "\n".join(f"- {t(f'ui.definitions.{rule}', lang, plan=plan)}" for rule in DEFINITION_RULES)
+
+
+def freshness_table(freshness: pl.DataFrame, lang: str) -> pl.DataFrame:
+    """Jenis data, Wilayah, Baris, Data sampai, Impor terakhir (formatted)."""
+
+    def day(value: object) -> str:
+        return value.strftime("%d-%m-%Y") if value is not None else "–"  # type: ignore[attr-defined]
+
+    def moment(value: object) -> str:
+        return value.strftime("%d-%m-%Y %H:%M") if value is not None else "–"  # type: ignore[attr-defined]
+
+    return pl.DataFrame(
+        {
+            t("ui.definitions.col_dataset", lang): freshness["dataset"],
+            t("ui.definitions.col_region", lang): freshness["wilayah"],
+            t("ui.definitions.col_rows", lang): [format_number(n, lang) for n in freshness["rows"]],
+            t("ui.definitions.col_latest", lang): [day(d) for d in freshness["latest_date"]],
+            t("ui.definitions.col_last_import", lang): [moment(w) for w in freshness["last_import"]],
         }
     )
