@@ -29,18 +29,8 @@ with st.container(border=True):
     st.markdown(" ".join(overview.summary_sentences(facts, now.row(0, named=True), view)))
 
 st.subheader(t("ui.attention.heading", lang))
-st.markdown(t("ui.attention.units", lang))
-behind = data.call("units_behind", filters)
-if behind.is_empty():
-    st.caption(t("ui.attention.none_units", lang))
-else:
-    st.dataframe(overview.units_table(behind, lang), hide_index=True)
-st.markdown(t("ui.attention.budget", lang))
-lagging = data.call("budget_behind_plan", filters)
-if lagging.is_empty():
-    st.caption(t("ui.attention.none_budget", lang))
-else:
-    st.dataframe(overview.budget_table(lagging, lang), hide_index=True)
+overview.attention_list("units", overview.units_table(data.call("units_behind", filters), lang), lang)
+overview.attention_list("budget", overview.budget_table(data.call("budget_behind_plan", filters), lang), lang)
 
 st.subheader(t("ui.overview.by_region", lang))
 by_region = data.kpis(filters, by="region", metric_ids=components.HEADLINE)

@@ -15,7 +15,7 @@ import duckdb
 import polars as pl
 
 from src.metrics.filters import Filters
-from src.metrics.registry import DIMENSIONS, METRIC_BY_ID, METRICS, PERSON_DIMENSIONS, Source
+from src.metrics.registry import DIMENSIONS, METRIC_BY_ID, METRICS, PERSON_DIMENSIONS, MetricSpec, Source
 
 SQL_DIR = Path(__file__).with_name("sql")
 Z_95 = 1.959963984540054
@@ -116,10 +116,22 @@ def components(
     return result.sort(KEYS, nulls_last=True)
 
 
-def _ratio(numerator: str, denominator: str | None) -> pl.Expr:
-    if denominator is None:
-        return pl.col(numerator)
-    return pl.when(pl.col(denominator) > 0).then(pl.col(numerator) / pl.col(denominator))
+def _specs(metric_ids: list[str] | None) -> list[MetricSpec]:
+    return [METRIC_BY_ID[i] for i in metric_ids] if metric_ids else list(METRICS)
+
+
+def _applies(spec: MetricSpec, columns: list[str]) -> bool:
+    """A metric applies when the grouping computed its components (budget by gender does not)."""
+    return spec.numerator in columns and (spec.denominator is None or spec.denominator in columns)
+
+
+def _value(spec: MetricSpec, columns: list[str]) -> pl.Expr:
+    """numerator ÷ denominator, null for a zero denominator or a metric that does not apply."""
+    if not _applies(spec, columns):
+        return pl.lit(None, pl.Float64)
+    if spec.denominator is None:
+        return pl.col(spec.numerator)
+    return pl.when(pl.col(spec.denominator) > 0).then(pl.col(spec.numerator) / pl.col(spec.denominator))
 
 
 def kpis(
@@ -136,17 +148,7 @@ def kpis(
     regions); `group2` is the second dimension's value ("" without one).
     """
     parts = components(con, filters, by, by2)
-    specs = [METRIC_BY_ID[i] for i in metric_ids] if metric_ids else list(METRICS)
-    columns = [
-        (
-            _ratio(spec.numerator, spec.denominator)
-            if spec.numerator in parts.columns
-            and (spec.denominator is None or spec.denominator in parts.columns)
-            else pl.lit(None, pl.Float64)
-        ).alias(spec.id)
-        for spec in specs
-    ]
-    return parts.select(*KEYS, *columns)
+    return parts.select(*KEYS, *(_value(spec, parts.columns).alias(spec.id) for spec in _specs(metric_ids)))
 
 
 def wilson_interval(successes: float, total: float, z: float = Z_95) -> tuple[float, float] | None:
@@ -170,37 +172,33 @@ def kpis_long(
     metric_ids: list[str] | None = None,
     by2: str | None = None,
 ) -> pl.DataFrame:
-    """Long form: group, group2, metric, value, numerator, denominator, ci_low, ci_high (Wilson)."""
+    """Long form: group, group_region, group2, metric, value, numerator, denominator, and the 95 %
+    Wilson interval ci_low, ci_high for count rates. One row per group and metric, groups first."""
     parts = components(con, filters, by, by2)
-    specs = [METRIC_BY_ID[i] for i in metric_ids] if metric_ids else list(METRICS)
-    rows = []
-    for record in parts.iter_rows(named=True):
-        for spec in specs:
-            numerator = record.get(spec.numerator)
-            denominator = record.get(spec.denominator) if spec.denominator else None
-            applicable = spec.numerator in record and (spec.denominator is None or spec.denominator in record)
-            value = None
-            if applicable:
-                value = numerator if spec.denominator is None else (
-                    numerator / denominator if denominator and numerator is not None else None
-                )  # fmt: skip
-            interval = (
-                wilson_interval(numerator, denominator)
-                if spec.wilson and value is not None and denominator
-                else None
+    frames = []
+    for order, spec in enumerate(_specs(metric_ids)):
+        applies = _applies(spec, parts.columns)
+        absent = pl.lit(None, pl.Float64)
+        frames.append(
+            parts.select(
+                *KEYS,
+                metric=pl.lit(spec.id),
+                value=_value(spec, parts.columns),
+                numerator=pl.col(spec.numerator) if applies else absent,
+                denominator=pl.col(spec.denominator) if applies and spec.denominator else absent,
+                _wilson=pl.lit(spec.wilson),
+                _order=pl.lit(order),
             )
-            rows.append({
-                "group": record["group"], "group_region": record["group_region"],
-                "group2": record["group2"], "metric": spec.id,
-                "value": value, "numerator": numerator if applicable else None,
-                "denominator": denominator if applicable else None,
-                "ci_low": interval[0] if interval else None, "ci_high": interval[1] if interval else None,
-            })  # fmt: skip
-    schema = {"group": pl.String, "group_region": pl.String, "group2": pl.String, "metric": pl.String,
-              "value": pl.Float64,
-              "numerator": pl.Float64, "denominator": pl.Float64, "ci_low": pl.Float64,
-              "ci_high": pl.Float64}  # fmt: skip
-    return pl.DataFrame(rows, schema=schema)
+        )
+    long = pl.concat(frames).sort([*KEYS, "_order"], nulls_last=True, maintain_order=True)
+    intervals = [
+        wilson_interval(n, d) if wilson and value is not None and d else None
+        for n, d, value, wilson in long.select("numerator", "denominator", "value", "_wilson").iter_rows()
+    ]
+    return long.drop("_wilson", "_order").with_columns(
+        ci_low=pl.Series([i[0] if i else None for i in intervals], dtype=pl.Float64),
+        ci_high=pl.Series([i[1] if i else None for i in intervals], dtype=pl.Float64),
+    )
 
 
 def monthly_trend(

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 
 import polars as pl
+import streamlit as st
 
 from src.i18n import t
 from src.metrics.attention import Facts
@@ -109,3 +110,12 @@ def budget_table(lines: pl.DataFrame, lang: str) -> pl.DataFrame:
             t("ui.attention.amount_behind", lang)
         ),
     )
+
+
+def attention_list(kind: str, table: pl.DataFrame, lang: str) -> None:
+    """A heading line and the table of what needs attention, or a line saying nothing does."""
+    st.markdown(t(f"ui.attention.{kind}", lang))
+    if table.is_empty():
+        st.caption(t(f"ui.attention.none_{kind}", lang))
+    else:
+        st.dataframe(table, hide_index=True)
