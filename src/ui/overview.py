@@ -22,6 +22,11 @@ def _metric(metric_id: str, value: float | None, lang: str) -> str:
     return format_metric(METRIC_BY_ID[metric_id], value, lang)
 
 
+def _in_sentence(label: str) -> str:
+    """A label inside a sentence: "Serapan anggaran" -> "serapan anggaran"; "JP per ASN" stays."""
+    return label[0].lower() + label[1:] if label[1:2].islower() else label
+
+
 def summary_sentences(facts: Facts, now: Mapping[str, object], view: View) -> list[str]:
     """Three to four plain sentences built from the figures (nothing canned)."""
     lang, f = view.lang, view.filters
@@ -56,7 +61,7 @@ def summary_sentences(facts: Facts, now: Mapping[str, object], view: View) -> li
                 key,
                 lang,
                 month=month_name(f.end_month - 1, lang),
-                metric=spec.label(lang).lower() if lang == "id" else spec.label(lang),
+                metric=_in_sentence(spec.label(lang)),
                 change=format_delta(spec, abs(move.delta), lang).lstrip("+"),
                 value=format_metric(spec, move.now, lang),
             )
