@@ -17,7 +17,7 @@ import streamlit as st
 
 from src.config import database_path
 from src.i18n import t
-from src.metrics import attention, budget, competency, compute, freshness, options
+from src.metrics import attention, budget, budget_views, competency, compute, freshness, options
 from src.metrics.filters import Filters
 from src.warehouse.db import connect
 
@@ -117,6 +117,11 @@ METRIC_FUNCTIONS: dict[str, Callable[..., object]] = {
     "units_behind": attention.units_behind,
     "budget_behind_plan": attention.budget_behind_plan,
     "headline_facts": attention.headline_facts,
+    "budget_vs_plan": budget_views.budget_vs_plan,
+    "budget_by_unit": budget_views.budget_by_unit,
+    "sub_kegiatan_budget": budget_views.sub_kegiatan_budget,
+    "elearning_vs_classroom": budget_views.elearning_vs_classroom,
+    "funding_sources": budget_views.funding_sources,
 }
 
 
