@@ -1,4 +1,4 @@
-"""The app's text catalogue (src/i18n/ui.toml): both languages, same placeholders, no missing key."""
+"""The text catalogues (src/i18n/*.toml): both languages, same placeholders, no missing or repeated key."""
 
 from __future__ import annotations
 
@@ -14,11 +14,12 @@ from src.metrics.registry import METRICS
 from src.ui.components import DEFINITION_RULES, metrics_by_section, unit_label
 from src.ui.pages_registry import PAGES
 
-UI_TOML = ROOT / "src" / "i18n" / "ui.toml"
+CATALOGUES = sorted((ROOT / "src" / "i18n").glob("*.toml"))
+UI_CATALOGUES = [path for path in CATALOGUES if path.name.startswith("ui")]
 CODE = [ROOT / "app.py", *sorted((ROOT / "pages").glob("*.py")), *sorted((ROOT / "src" / "ui").glob("*.py"))]
 
 
-def _entries() -> dict[str, dict[str, str]]:
+def _entries(path) -> dict[str, dict[str, str]]:
     flat: dict[str, dict[str, str]] = {}
 
     def walk(prefix: str, node: dict) -> None:
@@ -29,20 +30,30 @@ def _entries() -> dict[str, dict[str, str]]:
             elif isinstance(child, dict):
                 walk(name, child)
 
-    walk("", tomllib.loads(UI_TOML.read_text(encoding="utf-8")))
+    walk("", tomllib.loads(path.read_text(encoding="utf-8")))
     return flat
 
 
-ENTRIES = _entries()
+ENTRIES_BY_FILE = {path.name: _entries(path) for path in CATALOGUES}
+ENTRIES = {key: entry for entries in ENTRIES_BY_FILE.values() for key, entry in entries.items()}
 
 
 def _fields(text: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(text) if name}
 
 
-def test_the_catalogue_is_not_empty_and_lives_under_ui():
+def test_the_app_catalogues_are_not_empty_and_live_under_ui():
     assert len(ENTRIES) > 50
-    assert all(key.startswith("ui.") for key in ENTRIES)
+    for path in UI_CATALOGUES:
+        assert all(key.startswith("ui.") for key in ENTRIES_BY_FILE[path.name]), path.name
+
+
+def test_no_key_is_defined_in_two_catalogues():
+    seen: dict[str, str] = {}
+    for name, entries in ENTRIES_BY_FILE.items():
+        for key in entries:
+            assert key not in seen, f"{key} in {seen.get(key)} and {name}"
+            seen[key] = name
 
 
 @pytest.mark.parametrize("key", sorted(ENTRIES))
