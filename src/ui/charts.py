@@ -18,7 +18,8 @@ from src.ui.format import format_metric, format_number, format_percent
 # Okabe–Ito: distinguishable with the common colour-vision deficiencies, and on a projector.
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000")
 SEPARATORS = {"id": ",.", "en": ".,"}  # Plotly: decimal mark, then thousands separator
-FONT = "Source Sans Pro, Source Sans 3, sans-serif"
+# Streamlit serves its text font as "Source Sans": naming it lets Plotly measure labels in the font it draws.
+FONT = "Source Sans, Source Sans Pro, sans-serif"
 
 
 def region_colors(regions: Sequence[str]) -> dict[str, str]:
