@@ -9,11 +9,10 @@ filters, so that a copied link opens the same view:
 | dim       | first dimension    | a DIMENSIONS id whose sources hold the metric's (default unit)    |
 | dim2      | second dimension   | another such id, left out for none                                |
 
-The sidebar rewrites the address from its own keys on every run (src/ui/filters.py `_write_url`,
-which drops any other key), so this page reads its keys from the address the browser sent for the
-run (before the sidebar rewrote it) once per browser session, and writes them back after the
-sidebar on every run. A value that is not recognised falls back to its default with a notice that
-names the parameter (never echoes the value).
+The page declares these keys in src/ui/pages_registry.py (PageSpec.url_params), so the sidebar keeps
+them when it writes its filters into the address. The page reads them once per browser session and
+writes them on every run. A value that is not recognised falls back to its default with a notice
+that names the parameter (never echoes the value).
 
 Builders are pure (frames in, figures and tables out); the Streamlit part is at the end.
 """
@@ -26,7 +25,6 @@ from dataclasses import dataclass
 import plotly.graph_objects as go
 import polars as pl
 import streamlit as st
-from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from src.i18n import t
 from src.metrics.attention import MIN_STAFF_TO_RANK
@@ -666,27 +664,8 @@ def chart_notes(
 
 
 def _initial_params() -> dict[str, list[str]]:
-    """This page's URL parameters as the browser sent them for this run.
-
-    The sidebar has already rewritten st.query_params without them (see the module docstring), so
-    they are read from the run's starting address that Streamlit keeps for seeding widgets
-    (`QueryParams.get_initial_value`, internal; pinned in requirements, covered by
-    tests/ui/test_page_explorer.py). Falls back to st.query_params if that is ever unavailable.
-    """
-    found: dict[str, list[str]] = {}
-    ctx = get_script_run_ctx()
-    try:
-        with ctx.session_state.query_params() as qp:  # type: ignore[union-attr]
-            for key in URL_KEYS:
-                value = qp.get_initial_value(key)
-                if value is not None:
-                    found[key] = [value] if isinstance(value, str) else list(value)
-    except AttributeError:
-        pass
-    for key in URL_KEYS:
-        if key not in found and key in st.query_params:
-            found[key] = st.query_params.get_all(key)
-    return found
+    """This page's parameters in the address."""
+    return {key: st.query_params.get_all(key) for key in URL_KEYS if key in st.query_params}
 
 
 def _seed(view: View) -> None:
@@ -752,8 +731,11 @@ def write_url(choice: Choice) -> None:
     current = {k: st.query_params.get_all(k) for k in URL_KEYS if k in st.query_params}
     if current == wanted:
         return
-    others = {k: st.query_params.get_all(k) for k in st.query_params if k not in URL_KEYS}
-    st.query_params.from_dict({**others, **wanted})
+    for key in URL_KEYS:
+        if key in wanted:
+            st.query_params[key] = wanted[key]
+        elif key in st.query_params:
+            del st.query_params[key]
 
 
 def _totals(view: View, dim: str, choice: Choice, lang: str) -> pl.DataFrame:

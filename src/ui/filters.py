@@ -310,8 +310,10 @@ def language_from_url() -> str:
     return value if value in LANGUAGES else DEFAULT_LANGUAGE
 
 
-def sidebar(choices: Choices) -> View:
-    """Draw the filters in the sidebar, keep the URL in step, and return the page's View."""
+def sidebar(choices: Choices, page_params: tuple[str, ...] = ()) -> View:
+    """Draw the filters in the sidebar, keep the URL in step, and return the page's View.
+
+    `page_params` are the address parameters the current page owns (they stay in the address)."""
     _load_url_once(choices)
     with st.sidebar:
         lang = st.radio(
@@ -379,15 +381,17 @@ def sidebar(choices: Choices) -> View:
         filters = build_filters(state)
     except ValidationError:  # cannot happen through the widgets; never show a traceback for it
         filters = build_filters(defaults(choices))
-    _write_url(lang, filters)
+    _write_url(lang, filters, page_params)
     view = View(lang, filters, choices)
     st.session_state[_VIEW] = view
     return view
 
 
-def _write_url(lang: str, filters: Filters) -> None:
-    wanted = to_url(lang, filters)
-    if _url_params() != wanted:
+def _write_url(lang: str, filters: Filters, page_params: tuple[str, ...]) -> None:
+    """Put the filters into the address; the current page's own parameters stay, others go."""
+    current = _url_params()
+    wanted = {**to_url(lang, filters), **{k: v for k, v in current.items() if k in page_params}}
+    if current != wanted:
         st.query_params.from_dict(wanted)
 
 

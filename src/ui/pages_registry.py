@@ -18,6 +18,8 @@ class PageSpec:
     title_key: str  # catalogue key of the title shown in the navigation
     icon: str
     default: bool = False
+    # Address parameters the page owns beside the sidebar's filters (the sidebar keeps them).
+    url_params: tuple[str, ...] = ()
 
 
 PAGES: tuple[PageSpec, ...] = (
@@ -26,7 +28,13 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("pages/anggaran.py", "anggaran", "ui.nav.budget", ":material/payments:"),
     PageSpec("pages/kesenjangan.py", "kesenjangan", "ui.nav.competency", ":material/psychology:"),
     PageSpec("pages/perbandingan.py", "perbandingan", "ui.nav.regions", ":material/compare_arrows:"),
-    PageSpec("pages/eksplorasi.py", "eksplorasi", "ui.nav.explorer", ":material/query_stats:"),
+    PageSpec(
+        "pages/eksplorasi.py",
+        "eksplorasi",
+        "ui.nav.explorer",
+        ":material/query_stats:",
+        url_params=("metrik", "dim", "dim2"),
+    ),
     PageSpec("pages/definisi.py", "definisi", "ui.nav.definitions", ":material/menu_book:"),
 )
 
@@ -39,6 +47,14 @@ def st_pages(lang: str) -> list[st.Page]:
         )
         for p in PAGES
     ]
+
+
+def url_params_of(url_path: str) -> tuple[str, ...]:
+    """The address parameters the page at `url_path` owns ("" is the default page)."""
+    for page in PAGES:
+        if page.url_path == url_path or (page.default and not url_path):
+            return page.url_params
+    return ()
 
 
 def leave_legacy_pages_mode(lang: str) -> None:
