@@ -7,6 +7,7 @@ No SQL here: every query lives in src/metrics.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -36,14 +37,22 @@ def _connection(path: str) -> duckdb.DuckDBPyConnection:
     return connect(path, read_only=True)
 
 
+# One query at a time per app process. Concurrent queries on cursors of one DuckDB 2.0 connection
+# from several sessions' threads were seen to deadlock the whole server (10 browser sessions
+# changing filters at once: no answer, not even on /_stcore/health). Queries take ~0.1–0.2 s on the
+# sample and results are cached, so serialising them costs little. Issue 6 revisits this at scale.
+_QUERY_LOCK = threading.RLock()
+
+
 @contextmanager
 def _cursor(path: str) -> Iterator[duckdb.DuckDBPyConnection]:
-    """A cursor of the shared read-only connection: safe to use from this run's thread."""
-    cursor = _connection(path).cursor()
-    try:
-        yield cursor
-    finally:
-        cursor.close()
+    """A cursor of the shared read-only connection, used while holding the app's query lock."""
+    with _QUERY_LOCK:
+        cursor = _connection(path).cursor()
+        try:
+            yield cursor
+        finally:
+            cursor.close()
 
 
 def _db() -> str:
