@@ -138,7 +138,7 @@ def elearning_vs_classroom(con: duckdb.DuckDBPyConnection, filters: Filters) -> 
     """
     by_method = components(con, filters, by="method")
     by_jalur = components(con, filters, by="jalur")
-    elearning = by_method.filter(pl.col("group").map_elements(_is_elearning, return_dtype=pl.Boolean))
+    elearning = by_method.filter(pl.col("group").is_in([g for g in by_method["group"] if _is_elearning(g)]))
     classroom = by_jalur.filter(pl.col("group") == CLASSROOM_JALUR)
     e_cost, e_jp, e_n = _costs(elearning)
     c_cost, c_jp, c_n = _costs(classroom)

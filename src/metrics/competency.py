@@ -43,7 +43,11 @@ def jpm_distribution(con: duckdb.DuckDBPyConnection, filters: Filters, bin_width
     frame = query(con, "jpm_distribution", _params(filters, bin_width=bin_width))
     return frame.with_columns(
         jpm_to=pl.col("jpm_from") + bin_width,
-        band=pl.col("jpm_from").map_elements(jpm_band, return_dtype=pl.String),
+        band=pl.when(pl.col("jpm_from") >= JPM_OPTIMAL)
+        .then(pl.lit("optimal"))
+        .when(pl.col("jpm_from") >= JPM_CUKUP)
+        .then(pl.lit("cukup"))
+        .otherwise(pl.lit("kurang")),
     ).select("jpm_from", "jpm_to", "band", "staff")
 
 

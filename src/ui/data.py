@@ -37,10 +37,11 @@ def _connection(path: str) -> duckdb.DuckDBPyConnection:
     return connect(path, read_only=True)
 
 
-# One query at a time per app process. Concurrent queries on cursors of one DuckDB 2.0 connection
-# from several sessions' threads were seen to deadlock the whole server (10 browser sessions
-# changing filters at once: no answer, not even on /_stcore/health). Queries take ~0.1–0.2 s on the
-# sample and results are cached, so serialising them costs little. Issue 6 revisits this at scale.
+# One query at a time per app process, as a precaution. Ten sessions changing filters at once froze
+# the whole server (no answer even on /_stcore/health); a gdb dump showed Python code inside Polars
+# expressions (map_elements, since removed from the app) waiting for the GIL that another session's
+# to_pandas() held while waiting for Polars' thread pool. Queries take ~0.1–0.2 s on the sample and
+# results are cached, so serialising them costs little; issue 6 should measure whether it can go.
 _QUERY_LOCK = threading.RLock()
 
 

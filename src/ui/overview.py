@@ -81,24 +81,29 @@ def summary_sentences(facts: Facts, now: Mapping[str, object], view: View) -> li
     return sentences
 
 
-def _formatted(column: str, formatter: Callable[[object], str]) -> pl.Expr:
-    return pl.col(column).map_elements(formatter, return_dtype=pl.String)
+def _formatted(frame: pl.DataFrame, column: str, formatter: Callable[[object], str]) -> list[str]:
+    # Plain Python on purpose: Python code inside a Polars expression (map_elements) can deadlock
+    # with another session's to_pandas() when the app serves several sessions at once.
+    return [formatter(value) for value in frame[column]]
 
 
 def units_table(units: pl.DataFrame, lang: str) -> pl.DataFrame:
     """The OPD furthest behind on the 20-JP pace, as a table with formatted figures."""
-    return units.select(
-        pl.col("unit").alias(t("ui.attention.unit", lang)),
-        pl.col("region").alias(t("ui.attention.region", lang)),
-        _formatted("asn_count", lambda v: format_number(v, lang)).alias(
-            METRIC_BY_ID["asn_count"].label(lang)
-        ),
-        _formatted("jp20_on_track_rate", lambda v: _metric("jp20_on_track_rate", v, lang)).alias(
-            METRIC_BY_ID["jp20_on_track_rate"].label(lang)
-        ),
-        _formatted("no_development_count", lambda v: format_number(v, lang)).alias(
-            METRIC_BY_ID["no_development_count"].label(lang)
-        ),
+    return pl.DataFrame(
+        {
+            t("ui.attention.unit", lang): units["unit"],
+            t("ui.attention.region", lang): units["region"],
+            METRIC_BY_ID["asn_count"].label(lang): _formatted(
+                units, "asn_count", lambda v: format_number(v, lang)
+            ),
+            METRIC_BY_ID["jp20_on_track_rate"].label(lang): _formatted(
+                units, "jp20_on_track_rate", lambda v: _metric("jp20_on_track_rate", v, lang)
+            ),
+            METRIC_BY_ID["no_development_count"].label(lang): _formatted(
+                units, "no_development_count", lambda v: format_number(v, lang)
+            ),
+        },
+        schema_overrides={t("ui.attention.unit", lang): pl.String, t("ui.attention.region", lang): pl.String},
     )
 
 
@@ -106,14 +111,19 @@ def budget_table(lines: pl.DataFrame, lang: str) -> pl.DataFrame:
     """The OPD whose spending lags the plan most, with the amount behind."""
     rupiah = METRIC_BY_ID["budget_pagu"]
     rate = METRIC_BY_ID["absorption_rate"]
-    return lines.select(
-        pl.col("unit").alias(t("ui.attention.unit", lang)),
-        pl.col("region").alias(t("ui.attention.region", lang)),
-        _formatted("absorption_rate", lambda v: format_metric(rate, v, lang)).alias(rate.label(lang)),
-        _formatted("plan_rate", lambda v: format_metric(rate, v, lang)).alias(t("ui.attention.plan", lang)),
-        _formatted("amount_behind", lambda v: format_metric(rupiah, v, lang)).alias(
-            t("ui.attention.amount_behind", lang)
-        ),
+    return pl.DataFrame(
+        {
+            t("ui.attention.unit", lang): lines["unit"],
+            t("ui.attention.region", lang): lines["region"],
+            rate.label(lang): _formatted(lines, "absorption_rate", lambda v: format_metric(rate, v, lang)),
+            t("ui.attention.plan", lang): _formatted(
+                lines, "plan_rate", lambda v: format_metric(rate, v, lang)
+            ),
+            t("ui.attention.amount_behind", lang): _formatted(
+                lines, "amount_behind", lambda v: format_metric(rupiah, v, lang)
+            ),
+        },
+        schema_overrides={t("ui.attention.unit", lang): pl.String, t("ui.attention.region", lang): pl.String},
     )
 
 

@@ -525,13 +525,12 @@ def _compliance_finding(
 def compliance_table(frame: pl.DataFrame, dimension: str, lang: str) -> pl.DataFrame:
     """Every group (not only those drawn), rates in per cent."""
     track, reached = _spec("jp20_on_track_rate"), _spec("jp20_rate")
-    columns = [
-        pl.col("group").alias(DIMENSIONS[dimension].label(lang))
-        if dimension == "unit"
-        else pl.col("group")
-        .map_elements(lambda v: group_label(dimension, v, lang), return_dtype=pl.String)
-        .alias(DIMENSIONS[dimension].label(lang))
-    ]
+    # Labels are made in plain Python, not with map_elements: Python code inside a Polars
+    # expression can deadlock with another session's to_pandas() (see src/ui/data.py).
+    labels = (
+        frame["group"] if dimension == "unit" else [group_label(dimension, v, lang) for v in frame["group"]]
+    )
+    columns = [pl.Series(DIMENSIONS[dimension].label(lang), labels, dtype=pl.String)]
     if dimension == "unit":
         columns.append(pl.col("group_region").alias(DIMENSIONS["region"].label(lang)))
     columns += [
