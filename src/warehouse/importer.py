@@ -228,25 +228,44 @@ def _load(
         raise
 
 
-def import_files(
+@dataclass
+class ImportPlan:
+    """Everything an import would write, checked but not yet loaded (the preview shows it)."""
+
+    result: ImportResult
+    files: list[_FileInfo] = field(default_factory=list)
+    frames: dict[str, pl.DataFrame] = field(default_factory=dict)
+    new_regions: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.result.ok
+
+    @property
+    def file_records(self) -> list[dict[str, object]]:
+        """name, sha256, size, dataset, rows of each file (what the history keeps)."""
+        return [dict(info.__dict__) for info in self.files]
+
+
+def plan_import(
     con: duckdb.DuckDBPyConnection,
     paths: list[Path],
     dataset: str | None = None,
     regions: RegionMapper | None = None,
-) -> ImportResult:
-    """Check every file, then load them together or not at all. Never raises for bad data."""
+) -> ImportPlan:
+    """Read and check every file against the data in `con` (which may be read-only); write nothing."""
     paths = [Path(p) for p in paths]
     problems = ProblemList()
     notes: list[Problem] = []
     if dataset and dataset not in contract.DATASETS:
         values = {"dataset": dataset, "choices": ", ".join(contract.DATASETS)}
         problems.add(Problem("--dataset", "import.error.unknown_dataset_name", values=values))
-        return ImportResult(problems)
+        return ImportPlan(ImportResult(problems))
     try:
         regions = regions or RegionMapper()
     except MappingError as error:
         problems.add(Problem(error.path.name, "import.error.region_mapping", line=error.line))
-        return ImportResult(problems)
+        return ImportPlan(ImportResult(problems))
     infos = [_file_info(p) for p in paths]
     seen: dict[str, str] = {}  # content hash -> the first file with that content
     tables = []
@@ -268,27 +287,67 @@ def import_files(
     for name in PERSON_DATASETS:
         if name in frames:
             frames[name] = _attach_person_region(frames[name], name, staff, problems)
-    result = ImportResult(problems, notes)
-    if problems:
-        log.info("import refused: %d problems in %d files", problems.total, len(paths))
-        return result
-    if not frames:  # no files: nothing to load, nothing to log
-        return result
-    frames = _prepare(frames)
-    slices = {name: _slices(name, frame) for name, frame in frames.items()}
+    plan = ImportPlan(ImportResult(problems, notes), infos)
+    if problems or not frames:  # refused, or no files: nothing to load
+        return plan
+    plan.frames = _prepare(frames)
+    plan.result.rows = {name: frame.height for name, frame in plan.frames.items()}
+    plan.result.slices = {name: _slices(name, frame) for name, frame in plan.frames.items()}
     stored_regions = {r for (r,) in con.execute("SELECT wilayah FROM dim_wilayah").fetchall()}
-    new_regions = sorted({w for s in slices.values() for w, _ in s} - stored_regions)
-    try:
-        _load(con, frames, infos, slices)
-    except duckdb.Error as error:
-        # The checks above should leave nothing for the database to refuse; if it still does, this
-        # is a Problem, not a traceback. Its text may quote values (NIPs), so only its type is logged.
-        log.error("import rolled back: the database refused the load (%s)", type(error).__name__)
-        problems.add(Problem("", "import.error.load_failed"))
+    plan.new_regions = sorted({w for s in plan.result.slices.values() for w, _ in s} - stored_regions)
+    return plan
+
+
+def slice_changes(con: duckdb.DuckDBPyConnection, plan: ImportPlan) -> pl.DataFrame:
+    """dataset, wilayah, tahun (null for the staff snapshot), rows_stored, rows_new: what a load replaces."""
+    rows = []
+    for name, frame in plan.frames.items():
+        keys = ["wilayah"] if name == "pegawai" else ["wilayah", "tahun"]
+        new = frame.group_by(keys).len("rows_new")
+        # name is from LOAD_ORDER, never from input
+        stored = con.sql(f"SELECT {', '.join(keys)}, count(*) AS rows_stored FROM {name} GROUP BY ALL").pl()
+        joined = new.join(stored, on=keys, how="left").with_columns(
+            pl.col("rows_stored").fill_null(0), dataset=pl.lit(name)
+        )
+        if name == "pegawai":
+            joined = joined.with_columns(tahun=pl.lit(None, pl.Int32))
+        rows.append(joined.select("dataset", "wilayah", pl.col("tahun").cast(pl.Int32), "rows_stored",
+                                  pl.col("rows_new").cast(pl.Int64)))  # fmt: skip
+    schema = {"dataset": pl.String, "wilayah": pl.String, "tahun": pl.Int32,
+              "rows_stored": pl.Int64, "rows_new": pl.Int64}  # fmt: skip
+    if not rows:
+        return pl.DataFrame(schema=schema)
+    return pl.concat(rows, how="vertical_relaxed").cast(schema).sort("dataset", "wilayah", "tahun")
+
+
+def load_plan(con: duckdb.DuckDBPyConnection, plan: ImportPlan) -> ImportResult:
+    """Load a checked plan into `con` (writable) in one transaction; returns the plan's result."""
+    result = plan.result
+    if not result.ok or not plan.frames:
         return result
-    if new_regions:
-        notes.append(Problem("", "import.new_region", values={"regions": ", ".join(new_regions)}))
-    result.rows = {name: frame.height for name, frame in frames.items()}
-    result.slices = slices
+    try:
+        _load(con, plan.frames, plan.files, result.slices)
+    except duckdb.Error as error:
+        # The checks should leave nothing for the database to refuse; if it still does, this is a
+        # Problem, not a traceback. Its text may quote values (NIPs), so only its type is logged.
+        log.error("import rolled back: the database refused the load (%s)", type(error).__name__)
+        result.problems.add(Problem("", "import.error.load_failed"))
+        result.rows, result.slices = {}, {}
+        return result
+    if plan.new_regions:
+        result.notes.append(Problem("", "import.new_region", values={"regions": ", ".join(plan.new_regions)}))
     log.info("import committed: %s", result.rows)
     return result
+
+
+def import_files(
+    con: duckdb.DuckDBPyConnection,
+    paths: list[Path],
+    dataset: str | None = None,
+    regions: RegionMapper | None = None,
+) -> ImportResult:
+    """Check every file, then load them together or not at all. Never raises for bad data."""
+    plan = plan_import(con, paths, dataset, regions)
+    if not plan.ok:
+        log.info("import refused: %d problems in %d files", plan.result.problems.total, len(paths))
+    return load_plan(con, plan)
