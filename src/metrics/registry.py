@@ -255,3 +255,121 @@ PERSON_DIMENSIONS = (
     "region", "unit", "jenis_pegawai", "jenis_jabatan", "golongan_group", "gender", "age_band",
     "education", "position_level",
 )  # fmt: skip
+
+# ---- Metrics of the pages' own views (issue 8) ------------------------------------------------------
+# Figures that are not a ratio of the kpis components (a matched comparison, a ranking score, a cost
+# estimate). Each section's view module computes them (evaluation: src/metrics/evaluation.py, needs:
+# src/metrics/needs.py), so they stay out of METRICS, and so out of kpis, the kpi command and the
+# explorer. The Definisi page lists them by section; the pages format them through these specs like any
+# other metric. `numerator` and `denominator` name the columns of the view's frame. Add a section with
+# its own `VIEW_METRICS["…"] = (…)` line.
+VIEW_METRICS: dict[str, tuple[MetricSpec, ...]] = {}
+
+
+def view_metric(metric_id: str) -> MetricSpec:
+    """A view metric's spec by id, whatever its section."""
+    for specs in VIEW_METRICS.values():
+        for spec in specs:
+            if spec.id == metric_id:
+                return spec
+    raise KeyError(metric_id)
+
+
+VIEW_METRICS["evaluation"] = (
+    MetricSpec(
+        "gain_per_jp", "Peningkatan nilai per JP", "Learning gain per JP",
+        "Σ (NILAI_POSTTEST − NILAI_PRETEST) ÷ Σ JP atas kegiatan terhitung yang memiliki kedua nilai.",
+        "Σ (NILAI_POSTTEST − NILAI_PRETEST) ÷ Σ JP over counted activities that have both scores.",
+        Format.SCORE, P, "gain_sum", "jp_tested", unit="poin",
+    ),
+    MetricSpec(
+        "gain_per_million", "Peningkatan nilai per Rp1 juta", "Learning gain per Rp1 million",
+        "Σ (NILAI_POSTTEST − NILAI_PRETEST) ÷ Σ BIAYA × 1.000.000 atas kegiatan terhitung yang memiliki "
+        "kedua nilai dan biaya yang diketahui; kosong bila biaya itu nol (kegiatan tanpa biaya).",
+        "Σ (NILAI_POSTTEST − NILAI_PRETEST) ÷ Σ BIAYA × 1,000,000 over counted activities that have both "
+        "scores and a known cost; empty when that cost is zero (free activities).",
+        Format.SCORE, P, "gain_sum_costed", "cost_tested", unit="poin",
+    ),
+    MetricSpec(
+        "rating_change_trained", "Perubahan predikat: yang berlatih", "Rating change: trained",
+        "Predikat kinerja SKP sebagai skala 1–5 (Sangat Kurang = 1 … Sangat Baik = 5). Rata-rata "
+        "predikat tahun Y+1 − predikat tahun Y bagi pegawai dalam cakupan yang menyelesaikan sedikitnya "
+        "satu kegiatan pada tahun Y dan punya pembanding (lihat di bawah). Y = tahun terakhir sampai "
+        "tahun filter yang predikat tahun berikutnya sudah ada.",
+        "SKP performance rating as a 1–5 scale (Sangat Kurang = 1 … Sangat Baik = 5). Mean rating of "
+        "year Y+1 − rating of year Y for staff in scope who completed at least one activity in year Y and "
+        "have a comparison group (see below). Y = the latest year up to the filter's year whose next-year "
+        "rating is in.",
+        Format.SCORE, P, "trained_change_sum", "trained_n", unit="level",
+    ),
+    MetricSpec(
+        "rating_change_comparison", "Perubahan predikat: pembanding", "Rating change: comparison",
+        "Rata-rata perubahan predikat Y → Y+1 pegawai tanpa kegiatan selesai pada tahun Y, dalam "
+        "kelompok yang sama (wilayah, jenis jabatan, predikat tahun Y), dibobot menurut jumlah pegawai "
+        "yang berlatih per kelompok.",
+        "Mean rating change Y → Y+1 of staff with no completed activity in year Y, in the same group "
+        "(region, position type, rating in year Y), weighted by the number of trained staff per group.",
+        Format.SCORE, P, "comparison_change_weighted", "trained_n", unit="level",
+    ),
+    MetricSpec(
+        "rating_uplift", "Selisih perubahan predikat", "Rating change difference",
+        "Perubahan predikat yang berlatih − pembandingnya (proksi level 3/4 Kirkpatrick). Interval 95 %: "
+        "pendekatan normal dengan ragam dalam-kelompok gabungan. Bukan bukti sebab-akibat: yang memilih "
+        "berlatih bisa berbeda dari yang tidak.",
+        "Rating change of the trained − that of their comparison group (a proxy for Kirkpatrick levels "
+        "3/4). 95 % interval: normal approximation with the pooled within-group variance. Not proof of "
+        "cause: those who choose to train may differ from those who do not.",
+        Format.SCORE, P, "uplift_sum", "trained_n", unit="level",
+    ),
+)  # fmt: skip
+
+VIEW_METRICS["needs"] = (
+    MetricSpec(
+        "needs_requests", "Peminat pelatihan", "Training requests",
+        "Σ JUMLAH_PEMINAT survei kebutuhan pelatihan tahun filter, per OPD dan topik. Hanya filter "
+        "wilayah dan OPD berlaku (survei dijawab per OPD).",
+        "Σ JUMLAH_PEMINAT of the training-needs survey of the filter's year, per OPD and topic. Only the "
+        "region and OPD filters apply (the survey is answered per OPD).",
+        Format.COUNT, P, "requested", unit="orang",
+    ),
+    MetricSpec(
+        "needs_met_rate", "Kebutuhan terlayani", "Needs met",
+        "Untuk tiap OPD dan topik yang diminta: pegawai OPD itu yang menyelesaikan kegiatan bertopik itu "
+        "dalam periode, paling banyak JUMLAH_PEMINAT; dijumlahkan ÷ Σ JUMLAH_PEMINAT. Kebutuhan yang "
+        "bernama kompetensi dicocokkan ke topik pelatihan lewat data/kompetensi_topik.csv.",
+        "For each OPD and requested topic: the OPD's staff who completed an activity on that topic in the "
+        "period, at most JUMLAH_PEMINAT; summed ÷ Σ JUMLAH_PEMINAT. A need named by a competency is "
+        "matched to the training topic that addresses it (data/kompetensi_topik.csv).",
+        Format.PERCENT, P, "met", "requested", target=1.0,
+    ),
+    MetricSpec(
+        "needs_unmet", "Peminat belum terlayani", "Requests not yet met",
+        "Σ max(JUMLAH_PEMINAT − pegawai terlayani, 0) atas OPD dan topik.",
+        "Σ max(JUMLAH_PEMINAT − staff served, 0) over OPD and topics.",
+        Format.COUNT, P, "unmet", unit="orang", higher_is_better=False,
+    ),
+    MetricSpec(
+        "topic_service_ratio", "Rasio JP terhadap permintaan", "JP to demand ratio",
+        "Porsi topik dari JP yang diselesaikan dalam periode ÷ porsinya dari peminat. Di atas 1,5: "
+        "terlayani berlebih; di bawah 0,67: kurang terlayani.",
+        "A topic's share of the JP completed in the period ÷ its share of the requests. Above 1.5: "
+        "over-served; below 0.67: under-served.",
+        Format.SCORE, P, "jp_share", "request_share",
+    ),
+    MetricSpec(
+        "programme_score", "Skor prioritas program", "Programme priority score",
+        "Peminat belum terlayani berbobot prioritas (Tinggi × 3, Sedang × 2, Rendah atau kosong × 1) × "
+        "(1 + rata-rata kesenjangan kompetensi yang dijawab topik itu).",
+        "Requests not yet met, weighted by priority (Tinggi × 3, Sedang × 2, Rendah or empty × 1) × "
+        "(1 + the mean competency gap of the competencies the topic addresses).",
+        Format.SCORE, P, "weighted_unmet", None,
+    ),
+    MetricSpec(
+        "programme_cost", "Perkiraan biaya program", "Programme cost estimate",
+        "Untuk tiap topik: peminat belum terlayani × rata-rata JP per keikutsertaan pada topik itu tahun "
+        "ini × biaya per JP topik itu tahun ini (tanpa data topik: angka seluruh cakupan); dijumlahkan.",
+        "For each topic: requests not yet met × this year's mean JP per participation on the topic × "
+        "this year's cost per JP of the topic (without data for the topic: the whole scope's); summed.",
+        Format.RUPIAH, P, "cost_estimate", unit="Rp", higher_is_better=False,
+    ),
+)  # fmt: skip

@@ -13,7 +13,7 @@ from src.i18n import t
 from src.metrics.attention import status_of, target_for
 from src.metrics.budget import plan_curve
 from src.metrics.filters import Filters
-from src.metrics.registry import METRIC_BY_ID, Format, MetricSpec, Source
+from src.metrics.registry import METRIC_BY_ID, VIEW_METRICS, Format, MetricSpec, Source
 from src.ui import charts, data
 from src.ui.drill import drill_chart
 from src.ui.filters import View, relabel_on_language_change, reset_filters
@@ -292,10 +292,13 @@ def unit_label(spec: MetricSpec, lang: str) -> str:
 
 
 def metrics_by_section() -> list[tuple[str, list[MetricSpec]]]:
-    """The registry's metrics grouped by what they are computed from, in registry order."""
+    """The registry's metrics grouped by what they are computed from, in registry order, then the
+    pages' view metrics by their section (catalogue key ui.definitions.section_<section>)."""
     sections: dict[str, list[MetricSpec]] = {}
     for spec in METRIC_BY_ID.values():
         sections.setdefault(_SECTIONS[spec.source], []).append(spec)
+    for section, specs in VIEW_METRICS.items():
+        sections.setdefault(section, []).extend(specs)
     return list(sections.items())
 
 
