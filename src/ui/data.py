@@ -18,7 +18,7 @@ import streamlit as st
 
 from src.config import database_path
 from src.i18n import t
-from src.metrics import attention, budget, budget_views, competency, compute, freshness, options
+from src.metrics import attention, budget, budget_views, competency, compute, freshness, options, quality
 from src.metrics.filters import Filters
 from src.warehouse.db import connect
 
@@ -132,6 +132,9 @@ METRIC_FUNCTIONS: dict[str, Callable[..., object]] = {
     "sub_kegiatan_budget": budget_views.sub_kegiatan_budget,
     "elearning_vs_classroom": budget_views.elearning_vs_classroom,
     "funding_sources": budget_views.funding_sources,
+    "quality_coverage": quality.quality_coverage,
+    "quality_checks": quality.quality_checks,
+    "flagged_development": quality.flagged_development,
 }
 
 
