@@ -1671,6 +1671,30 @@ def _needs(region: Region, staff: Staff, rng: np.random.Generator) -> pl.DataFra
 DATASETS = ("pegawai", "pengembangan", "kompetensi", "kinerja", "karier", "anggaran", "kebutuhan")
 
 
+# Entry slips a data-quality check should catch (src/metrics/quality.py), in each region's records of
+# the current year: two one-day seminars with a whole programme's JP typed in, and two Bimtek fees
+# with an extra zero. Chosen by position, not drawn, so every other value stays as the seed made it.
+SLIP_JP = 40
+SLIP_COST_FACTOR = 10
+
+
+def _entry_slips(development: pl.DataFrame) -> pl.DataFrame:
+    frame = development.with_row_index("_row")
+    this_year = pl.col("tanggal_selesai").dt.year() == TODAY.year
+
+    def two(rows: pl.Series) -> list[int]:
+        return rows.gather_every(max(len(rows) // 3, 1), offset=len(rows) // 3).head(2).to_list()
+
+    seminars = two(frame.filter(this_year & (pl.col("bentuk") == "Seminar"))["_row"])
+    fees = two(frame.filter(this_year & (pl.col("bentuk") == "Bimtek") & (pl.col("biaya") > 0))["_row"])
+    return frame.with_columns(
+        jp=pl.when(pl.col("_row").is_in(seminars)).then(SLIP_JP).otherwise(pl.col("jp")),
+        biaya=pl.when(pl.col("_row").is_in(fees))
+        .then(pl.col("biaya") * SLIP_COST_FACTOR)
+        .otherwise(pl.col("biaya")),
+    ).drop("_row")
+
+
 def generate_region(region: Region, index: int, seed: int, nips: NipRegistry) -> dict[str, pl.DataFrame]:
     """Every dataset of one region: the contract's columns under their database names, typed."""
     rng = np.random.default_rng([seed, index])
@@ -1678,7 +1702,7 @@ def generate_region(region: Region, index: int, seed: int, nips: NipRegistry) ->
     development = _development(region, staff, rng)
     return {
         "pegawai": staff.frame,
-        "pengembangan": development.drop("_who"),
+        "pengembangan": _entry_slips(development.drop("_who")),
         "kompetensi": _competency(region, staff, development, rng),
         "kinerja": _performance(region, staff, rng),
         "karier": _careers(staff, development, rng),
