@@ -1,4 +1,4 @@
-"""Command line: `python -m src.cli {import,demo,kpi} …` (see README and shared/metrics.md)."""
+"""Command line: `python -m src.cli {import,rollback,history,demo,kpi} …` (see the README)."""
 
 from __future__ import annotations
 
@@ -37,21 +37,72 @@ def _open(db: Path, lang: str, read_only: bool = False) -> duckdb.DuckDBPyConnec
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from src.warehouse.importer import import_files
+    from src.warehouse import versions
 
-    con = _open(args.db, args.lang)
-    if con is None:
+    try:
+        done = versions.import_versioned(
+            args.db, [Path(f) for f in args.files], versions.default_who(), args.dataset, args.wait
+        )
+    except versions.Busy:
+        print(t("cli.writer_busy", args.lang, path=args.db), file=sys.stderr)
         return 3
-    with con:
-        result = import_files(con, [Path(f) for f in args.files], dataset=args.dataset)
-    for note in result.notes:
+    except duckdb.IOException as error:  # the current version cannot be opened (not a database, …)
+        log.debug("cannot open %s: %s", args.db, error)
+        print(t("cli.db_busy", args.lang, path=args.db), file=sys.stderr)
+        return 3
+    result = done.result
+    for note in [*done.skipped, *result.notes]:
         print(note.render(args.lang), file=sys.stderr)
     if not result.ok:
         for line in result.problems.render(args.lang):
             print(line, file=sys.stderr)
         print(result.summary(args.lang), file=sys.stderr)
         return 1
+    if done.outcome == "unchanged":
+        print(t("import.unchanged", args.lang, version=done.version))
+        return 0
     print(result.summary(args.lang))
+    print(t("import.version_published", args.lang, version=done.version))
+    return 0 if done.outcome == "committed" else 1
+
+
+def cmd_rollback(args: argparse.Namespace) -> int:
+    from src.warehouse import versions
+
+    try:
+        before, after = versions.rollback(args.db, versions.default_who(), args.wait)
+    except versions.Busy:
+        print(t("cli.writer_busy", args.lang, path=args.db), file=sys.stderr)
+        return 3
+    except versions.NothingToRollBack:
+        print(t("cli.rollback_nothing", args.lang), file=sys.stderr)
+        return 1
+    print(t("cli.rollback_done", args.lang, before=before, after=after))
+    return 0
+
+
+def cmd_history(args: argparse.Namespace) -> int:
+    from src.warehouse import history, versions
+
+    for version in versions.list_versions(args.db):
+        current = t("cli.versions_current", args.lang) if version.current else ""
+        size = f"{version.size / 1e6:.1f} MB"
+        when = f"{version.created:%Y-%m-%d %H:%M}"
+        print(t("cli.versions_line", args.lang, number=version.number, when=when, size=size, current=current))
+    listed = history.entries(args.db, args.limit)
+    if not listed:
+        print(t("cli.history_empty", args.lang))
+    for entry in listed:
+        files = ", ".join(f"{f['name']} ({str(f['sha256'])[:12]})" for f in entry.files)
+        details = f": {files}" if files else ""
+        if entry.problem_total:
+            details += t("cli.history_problems", args.lang, count=entry.problem_total)
+        print(t("cli.history_line", args.lang, id=entry.id, when=f"{entry.started_at:%Y-%m-%d %H:%M}",
+                who=entry.who, action=t(f"history.action.{entry.action}", args.lang),
+                outcome=t(f"history.outcome.{entry.outcome}", args.lang), before=entry.version_before or "–",
+                after=entry.version_after or "–", details=details))  # fmt: skip
+        for line in entry.rendered_problems(args.lang) if args.problems else []:
+            print(f"    {line}")
     return 0
 
 
@@ -134,10 +185,20 @@ def build_parser() -> argparse.ArgumentParser:
         sub.add_argument("--lang", choices=LANGUAGES, default=argparse.SUPPRESS)
         return sub
 
-    sub = add("import", "import export files (all or nothing)")
+    sub = add("import", "import export files (all or nothing) as a new version of the data")
     sub.add_argument("files", nargs="+", help="CSV or XLSX export files")
     sub.add_argument("--dataset", help="name the dataset instead of recognising it from the header")
+    sub.add_argument("--wait", type=float, default=0, help="seconds to wait for another import to finish")
     sub.set_defaults(run=cmd_import)
+
+    sub = add("rollback", "make the previous version of the data current again")
+    sub.add_argument("--wait", type=float, default=0, help="seconds to wait for another import to finish")
+    sub.set_defaults(run=cmd_rollback)
+
+    sub = add("history", "list the kept versions and the import history")
+    sub.add_argument("--limit", type=int, default=20)
+    sub.add_argument("--problems", action="store_true", help="also list the problems of refused imports")
+    sub.set_defaults(run=cmd_history)
 
     sub = add("demo", "write realistic sample exports and import them")
     sub.add_argument("--scale", type=int, help="about this many staff over as many regions as needed")

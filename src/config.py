@@ -12,3 +12,8 @@ DEFAULT_DB = ROOT / "data" / "asn.duckdb"
 def database_path() -> Path:
     """The app's database: DASBOR_DB, else data/asn.duckdb (the CLI takes --db instead)."""
     return Path(os.environ.get("DASBOR_DB", DEFAULT_DB))
+
+
+def keep_versions() -> int:
+    """How many published versions of the data to keep for rollback: DASBOR_KEEP_VERSIONS, default 10."""
+    return max(int(os.environ.get("DASBOR_KEEP_VERSIONS", "10")), 2)

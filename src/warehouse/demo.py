@@ -27,14 +27,15 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import IO
 
+import duckdb
 import numpy as np
 import polars as pl
 import xlsxwriter
 
 from src.warehouse import contract
-from src.warehouse.db import connect
 from src.warehouse.importer import ImportResult, import_files
 from src.warehouse.problems import ProblemList
+from src.warehouse.versions import build_version
 
 Progress = Callable[[str], None]
 
@@ -1940,9 +1941,10 @@ def build_demo(
     with tempfile.TemporaryDirectory(prefix="asn_demo_") as temporary:
         folder = Path(keep_files) if keep_files is not None else Path(temporary)
         batches = _write_batches(folder, scale, seed, progress)
-        con = connect(db_path)
-        try:
-            combined = ImportResult(ProblemList())
+        combined = ImportResult(ProblemList())
+
+        def load_batches(con: duckdb.DuckDBPyConnection) -> bool:
+            nonlocal combined
             for number, paths in enumerate(batches, start=1):
                 part = f" (kelompok {number}/{len(batches)})" if len(batches) > 1 else ""
                 progress(f"Mengimpor {len(paths)} berkas{part}…")
@@ -1950,11 +1952,14 @@ def build_demo(
                 combined.notes.extend(result.notes)
                 if not result.ok:
                     result.notes = combined.notes
-                    return result
+                    combined = result
+                    return False
                 for name, rows in result.rows.items():
                     combined.rows[name] = combined.rows.get(name, 0) + rows
                 for name, slices in result.slices.items():
                     combined.slices.setdefault(name, []).extend(slices)
-            return combined
-        finally:
-            con.close()
+            return True
+
+        # Published as one new version of the data (src/warehouse/versions.py), or not at all.
+        build_version(db_path, who="demo", action="demo", fill=load_batches)
+        return combined

@@ -52,9 +52,11 @@ class ProblemList:
 
     listed: list[Problem] = field(default_factory=list)
     total: int = 0
+    by_key: dict[str, int] = field(default_factory=dict)  # how many of each kind (message key)
 
     def add(self, problem: Problem) -> None:
         self.total += 1
+        self.by_key[problem.key] = self.by_key.get(problem.key, 0) + 1
         if len(self.listed) < MAX_LISTED:
             self.listed.append(problem)
 
@@ -63,6 +65,8 @@ class ProblemList:
         for problem in problems[: max(MAX_LISTED - len(self.listed), 0)]:
             self.listed.append(problem)
         self.total += total
+        if problems:
+            self.by_key[problems[0].key] = self.by_key.get(problems[0].key, 0) + total
 
     def __bool__(self) -> bool:
         return self.total > 0
