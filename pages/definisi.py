@@ -3,7 +3,7 @@
 import streamlit as st
 
 from src.i18n import t
-from src.ui import components, data
+from src.ui import components, data, quality
 from src.ui.filters import current_view
 
 view = current_view()
@@ -25,3 +25,5 @@ st.table(components.coverage_by_region(data.units(), lang), hide_index=True, bor
 st.table(components.coverage_by_year(data.periods(), lang), hide_index=True, border="horizontal")
 st.subheader(t("ui.definitions.freshness_heading", lang))
 st.dataframe(components.freshness_table(data.data_freshness(), lang), hide_index=True)
+
+quality.quality_panel(view)

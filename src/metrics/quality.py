@@ -62,10 +62,11 @@ def quality_coverage(con: duckdb.DuckDBPyConnection, filters: Filters) -> pl.Dat
 def quality_checks(con: duckdb.DuckDBPyConnection, filters: Filters) -> pl.DataFrame:
     """Per dataset (CHECKED_DATASETS) and region, for the records of filters.year in filters.regions:
     records, unknown_staff (NIP not in the staff snapshot; null for datasets not about a person),
-    too_many_jp and cost_outlier (development only; null elsewhere). A region that has staff or data
-    gets a row for every dataset, so a missing dataset shows as 0 records."""
+    too_many_jp and cost_outlier (development only; null elsewhere) and flagged (development records
+    failing either check). A region that has staff or data gets a row for every dataset, so a
+    missing dataset shows as 0 records."""
     frame = query(con, "quality_checks", _params(filters))
-    counts = ["records", "unknown_staff", "too_many_jp", "cost_outlier"]
+    counts = ["records", "unknown_staff", "too_many_jp", "cost_outlier", "flagged"]
     return frame.with_columns(pl.col(counts).cast(pl.Int64))
 
 

@@ -5,7 +5,8 @@
 --   records:      the dataset's rows of that region and year;
 --   unknown_staff: of those, rows whose NIP is not in the current staff snapshot (staff who left or
 --                 moved: kept, but no metric counts them); NULL for datasets that are not per person;
---   too_many_jp, cost_outlier: development only (see _quality_development.sql); NULL elsewhere.
+--   too_many_jp, cost_outlier: development only (see _quality_development.sql); NULL elsewhere;
+--   flagged:      development records flagged by either check (one record may fail both).
 WITH
 -- @quality_development
 , held AS (
@@ -26,7 +27,8 @@ WITH
 ), flagged AS (
     SELECT 'pengembangan' AS dataset, wilayah,
         count(*) FILTER (too_many_jp) AS too_many_jp,
-        count(*) FILTER (cost_outlier) AS cost_outlier
+        count(*) FILTER (cost_outlier) AS cost_outlier,
+        count(*) FILTER (too_many_jp OR cost_outlier) AS flagged
     FROM development
     GROUP BY wilayah
 ), regions AS (
@@ -46,7 +48,8 @@ SELECT
     CASE WHEN g.dataset NOT IN ('anggaran', 'kebutuhan') THEN coalesce(c.unknown_staff, 0) END
         AS unknown_staff,
     CASE WHEN g.dataset = 'pengembangan' THEN coalesce(f.too_many_jp, 0) END AS too_many_jp,
-    CASE WHEN g.dataset = 'pengembangan' THEN coalesce(f.cost_outlier, 0) END AS cost_outlier
+    CASE WHEN g.dataset = 'pengembangan' THEN coalesce(f.cost_outlier, 0) END AS cost_outlier,
+    CASE WHEN g.dataset = 'pengembangan' THEN coalesce(f.flagged, 0) END AS flagged
 FROM grid g
 LEFT JOIN counted c USING (dataset, wilayah)
 LEFT JOIN flagged f USING (dataset, wilayah)
