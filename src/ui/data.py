@@ -20,6 +20,7 @@ from src.config import database_path
 from src.i18n import t
 from src.metrics import attention, budget, budget_views, competency, compute, freshness, options, quality
 from src.metrics.filters import Filters
+from src.metrics.review import monthly_review
 from src.warehouse.db import connect
 
 # Aggregated results are small; an import changes data at most a few times a day.
@@ -127,6 +128,7 @@ METRIC_FUNCTIONS: dict[str, Callable[..., object]] = {
     "units_behind": attention.units_behind,
     "budget_behind_plan": attention.budget_behind_plan,
     "headline_facts": attention.headline_facts,
+    "monthly_review": monthly_review,
     "budget_vs_plan": budget_views.budget_vs_plan,
     "budget_by_unit": budget_views.budget_by_unit,
     "sub_kegiatan_budget": budget_views.sub_kegiatan_budget,
