@@ -8,13 +8,19 @@ import streamlit as st
 from src.i18n import t
 from src.ui import data
 from src.ui.filters import current_choices, language_from_url, sidebar
-from src.ui.pages_registry import leave_legacy_pages_mode, st_pages, url_params_of
+from src.ui.pages_registry import leave_legacy_pages_mode, spec_of, st_pages
 
 st.set_page_config(page_title=t("ui.app.title"), page_icon=":material/school:", layout="wide")
-leave_legacy_pages_mode(language_from_url())
-data.require_database(language_from_url())
+lang = language_from_url()
+leave_legacy_pages_mode(lang)
+if data.pin_data_version():  # an import was committed since this session's last run
+    st.toast(t("ui.db.new_version", lang), icon=":material/update:")
 # The page is chosen first (its titles in the address's language) so that the sidebar knows which
 # address parameters belong to it; a language switch in the sidebar retitles them on the rerun.
-page = st.navigation(st_pages(language_from_url()))
-view = sidebar(current_choices(), url_params_of(page.url_path))
+page = st.navigation(st_pages(lang))
+problem = data.database_problem(lang)
+if problem is None:
+    sidebar(current_choices(), spec_of(page.url_path).url_params)
+elif spec_of(page.url_path).needs_data:
+    data.show_database_problem(problem, lang)
 page.run()

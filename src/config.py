@@ -17,3 +17,8 @@ def database_path() -> Path:
 def keep_versions() -> int:
     """How many published versions of the data to keep for rollback: DASBOR_KEEP_VERSIONS, default 10."""
     return max(int(os.environ.get("DASBOR_KEEP_VERSIONS", "10")), 2)
+
+
+def max_upload_mb() -> int:
+    """Largest export file accepted, in megabytes (upload page and CLI): DASBOR_MAX_UPLOAD_MB, default 200."""
+    return max(int(os.environ.get("DASBOR_MAX_UPLOAD_MB", "200")), 1)

@@ -10,17 +10,20 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
 import duckdb
 import polars as pl
 import streamlit as st
 
+from src import config
 from src.config import database_path
 from src.i18n import t
 from src.metrics import attention, budget, budget_views, competency, compute, freshness, options, quality
 from src.metrics.filters import Filters
 from src.metrics.review import monthly_review
+from src.warehouse import history, versions
 from src.warehouse.db import connect
 
 # Aggregated results are small; an import changes data at most a few times a day.
@@ -57,32 +60,54 @@ def _cursor(path: str) -> Iterator[duckdb.DuckDBPyConnection]:
             cursor.close()
 
 
+_PINNED = "_data_version_file"
+
+
+def pin_data_version() -> bool:
+    """Fix, for this script run, the version of the data every call reads; True if it changed.
+
+    app.py calls this first in every run. A committed import publishes a new immutable file
+    (src/warehouse/versions.py): the next run reads it, while a run in progress keeps reading the
+    version it started with, so a page never mixes two versions. Caches are keyed by that file.
+    """
+    pinned = str(versions.current_file(database_path()))
+    previous = st.session_state.get(_PINNED)
+    st.session_state[_PINNED] = pinned
+    return previous is not None and previous != pinned
+
+
 def _db() -> str:
-    return str(database_path())
+    return st.session_state.get(_PINNED) or str(versions.current_file(database_path()))
 
 
-def require_database(lang: str) -> None:
-    """Stop the run with a plain explanation when the database is missing, busy, unreadable or empty."""
+def current_data_file() -> str:
+    """The file of the data version this run reads (changes when an import is committed)."""
+    return _db()
+
+
+def database_problem(lang: str) -> tuple[str, str] | None:
+    """(title, explanation) when the database is missing, busy, unreadable or empty; else None."""
     path = database_path()
-    body = None
-    title = t("ui.db.missing_title", lang)
     if not path.exists():
-        body = t("ui.db.missing_body", lang, path=path)
-    else:
-        try:
-            empty = periods().is_empty()
-        except duckdb.IOException:
-            title, body = t("ui.db.busy_title", lang), t("ui.db.busy_body", lang, path=path)
-        except duckdb.Error:
-            body = t("ui.db.unreadable_body", lang, path=path)
-        else:
-            if empty:
-                title, body = t("ui.db.empty_title", lang), t("ui.db.empty_body", lang, path=path)
-    if body is not None:
-        st.title(t("ui.app.title", lang))
-        st.subheader(title)
-        st.info(body, icon=":material/database:")
-        st.stop()
+        return t("ui.db.missing_title", lang), t("ui.db.missing_body", lang, path=path)
+    try:
+        empty = periods().is_empty()
+    except duckdb.IOException:
+        return t("ui.db.busy_title", lang), t("ui.db.busy_body", lang, path=path)
+    except duckdb.Error:
+        return t("ui.db.missing_title", lang), t("ui.db.unreadable_body", lang, path=path)
+    if empty:
+        return t("ui.db.empty_title", lang), t("ui.db.empty_body", lang, path=path)
+    return None
+
+
+def show_database_problem(problem: tuple[str, str], lang: str) -> None:
+    """Stop the run with a plain explanation of `problem` (see database_problem)."""
+    title, body = problem
+    st.title(t("ui.app.title", lang))
+    st.subheader(title)
+    st.info(body, icon=":material/database:")
+    st.stop()
 
 
 # ---- filter options ------------------------------------------------------------------------------
@@ -190,3 +215,40 @@ def _freshness(db: str) -> pl.DataFrame:
 def data_freshness() -> pl.DataFrame:
     """dataset, wilayah, rows, latest_date, last_import (src/metrics/freshness.py)."""
     return _freshness(_db())
+
+
+# ---- loading data (Kelola Data): the warehouse's versioned import, history and rollback -------------
+
+# How long a commit or rollback from the page waits for another import (e.g. one from the CLI) to end.
+WRITER_WAIT_SECONDS = 60
+
+
+def preview_import(paths: list[Path]) -> versions.Preview:
+    """What importing `paths` would do to the current version, without writing anything."""
+    return versions.preview(database_path(), paths)
+
+
+def commit_import(paths: list[Path], who: str) -> versions.ImportOutcome:
+    """Check `paths` again and publish them as a new version (the same code path as the CLI)."""
+    return versions.import_versioned(database_path(), paths, who, wait_seconds=WRITER_WAIT_SECONDS)
+
+
+def roll_back(who: str) -> tuple[int, int]:
+    """Make the previous version current: (from, to)."""
+    return versions.rollback(database_path(), who, wait_seconds=WRITER_WAIT_SECONDS)
+
+
+def max_upload_mb() -> int:
+    return config.max_upload_mb()
+
+
+def data_versions() -> list[versions.Version]:
+    return versions.list_versions(database_path())
+
+
+def import_history(limit: int = 50) -> list[history.Entry]:
+    return history.entries(database_path(), limit)
+
+
+def refused_unknown_staff() -> int:
+    return history.refused_unknown_staff(database_path())

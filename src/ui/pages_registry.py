@@ -20,6 +20,8 @@ class PageSpec:
     default: bool = False
     # Address parameters the page owns beside the sidebar's filters (the sidebar keeps them).
     url_params: tuple[str, ...] = ()
+    # False for a page that must open without any data loaded (Kelola Data: where data is loaded).
+    needs_data: bool = True
 
 
 PAGES: tuple[PageSpec, ...] = (
@@ -36,6 +38,13 @@ PAGES: tuple[PageSpec, ...] = (
         url_params=("metrik", "dim", "dim2"),
     ),
     PageSpec("pages/definisi.py", "definisi", "ui.nav.definitions", ":material/menu_book:"),
+    PageSpec(
+        "pages/kelola_data.py",
+        "kelola-data",
+        "ui.nav.data_management",
+        ":material/upload_file:",
+        needs_data=False,
+    ),
 )
 
 
@@ -49,12 +58,17 @@ def st_pages(lang: str) -> list[st.Page]:
     ]
 
 
-def url_params_of(url_path: str) -> tuple[str, ...]:
-    """The address parameters the page at `url_path` owns ("" is the default page)."""
+def spec_of(url_path: str) -> PageSpec:
+    """The page at `url_path` ("" is the default page)."""
     for page in PAGES:
         if page.url_path == url_path or (page.default and not url_path):
-            return page.url_params
-    return ()
+            return page
+    raise KeyError(url_path)
+
+
+def url_params_of(url_path: str) -> tuple[str, ...]:
+    """The address parameters the page at `url_path` owns ("" is the default page)."""
+    return spec_of(url_path).url_params
 
 
 def leave_legacy_pages_mode(lang: str) -> None:

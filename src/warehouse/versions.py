@@ -240,12 +240,20 @@ class ImportOutcome:
     skipped: list[Problem]  # files already imported, unchanged since
 
 
-def preview(db: Path | str, paths: list[Path], dataset: str | None = None) -> tuple[ImportPlan, pl.DataFrame]:
-    """Check files against the current version without writing: the plan and what it would replace."""
+@dataclass
+class Preview:
+    plan: ImportPlan
+    changes: pl.DataFrame  # dataset, wilayah, tahun, rows_stored, rows_new (src.warehouse.importer)
+    skipped: list[Problem]  # files already loaded and still standing: they would change nothing
+
+
+def preview(db: Path | str, paths: list[Path], dataset: str | None = None) -> Preview:
+    """Check files against the current version without writing anything."""
     db = Path(db)
     with _read_current(db) as con:
-        plan = plan_import(con, paths, dataset)
-        return plan, slice_changes(con, plan)
+        skipped, remaining = _already_loaded(con, [Path(p) for p in paths])
+        plan = plan_import(con, remaining, dataset)
+        return Preview(plan, slice_changes(con, plan), skipped)
 
 
 def import_versioned(

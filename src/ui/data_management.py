@@ -1,0 +1,292 @@
+"""Kelola Data: upload export files, preview what they would change, commit or cancel; the versions
+of the data, the import history and rollback.
+
+The checks and the load are the warehouse's (src/warehouse/versions.py, the same code path as
+`python -m src.cli import`); this module lays them out. Uploaded files are written to a private
+temporary folder of the session and deleted after a commit or a cancel.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from pathlib import Path
+
+import polars as pl
+import streamlit as st
+from streamlit.runtime.uploaded_file_manager import UploadedFile
+
+from src.i18n import t
+from src.ui import data
+from src.ui.export import to_csv
+from src.ui.format import format_number
+from src.warehouse import versions
+from src.warehouse.history import Entry
+
+_ROUND = "data_upload_round"  # bumping it gives the uploader a new key: an empty uploader
+_FOLDER = "data_upload_folder"
+_PREVIEW = "data_upload_preview"
+_MESSAGE = "data_upload_message"
+WHO = "data_operator_name"
+
+# History entries listed on the page; the CLI's `history --limit N` shows more.
+HISTORY_ROWS = 50
+
+
+def uploader_key() -> str:
+    return f"data_upload_{st.session_state.get(_ROUND, 0)}"
+
+
+def clear_upload() -> None:
+    """Forget the uploaded files and their preview (after a commit or a cancel)."""
+    folder = st.session_state.pop(_FOLDER, None)
+    if folder:
+        shutil.rmtree(folder, ignore_errors=True)
+    st.session_state.pop(_PREVIEW, None)
+    st.session_state[_ROUND] = st.session_state.get(_ROUND, 0) + 1
+
+
+def stage(uploaded: list[UploadedFile]) -> list[Path]:
+    """Write the uploaded files under their own names into the session's private folder."""
+    folder = Path(st.session_state.get(_FOLDER) or tempfile.mkdtemp(prefix="dasbor-upload-"))
+    st.session_state[_FOLDER] = str(folder)
+    paths = []
+    for file in uploaded:
+        path = folder / Path(file.name).name  # never a path the browser chose
+        if not path.exists() or path.stat().st_size != file.size:
+            path.write_bytes(file.getbuffer())
+        paths.append(path)
+    for stale in set(folder.iterdir()) - set(paths):  # a file removed from the uploader
+        stale.unlink()
+    return paths
+
+
+def preview_of(paths: list[Path]) -> versions.Preview:
+    """The preview of these files against the current version, kept while neither changes."""
+    key = (tuple((p.name, p.stat().st_size, p.stat().st_mtime_ns) for p in paths), data.current_data_file())
+    kept = st.session_state.get(_PREVIEW)
+    if kept is None or kept[0] != key:
+        kept = (key, data.preview_import(paths))
+        st.session_state[_PREVIEW] = kept
+    return kept[1]
+
+
+def remember_message(kind: str, text: str) -> None:
+    """A message to show after the rerun that a commit or rollback triggers."""
+    st.session_state[_MESSAGE] = (kind, text)
+
+
+def show_remembered_message() -> None:
+    kind, text = st.session_state.pop(_MESSAGE, (None, None))
+    if kind == "success":
+        st.success(text, icon=":material/check_circle:")
+    elif kind == "error":
+        st.error(text, icon=":material/error:")
+    elif kind == "info":
+        st.info(text, icon=":material/info:")
+
+
+# ---- the pieces (pure: frames and lines out) ---------------------------------------------------------
+
+
+def version_line(listed: list[versions.Version], entries: list[Entry], lang: str) -> str:
+    current = next((v for v in listed if v.current), None)
+    if current is None:
+        return t("ui.manage.no_version", lang)
+    made = next((e for e in entries if e.version_after == current.number and e.outcome != "refused"), None)
+    who = made.who if made else "–"
+    return t("ui.manage.current_version", lang, number=current.number,
+             when=f"{current.created:%d-%m-%Y %H:%M}", who=who)  # fmt: skip
+
+
+def files_table(preview: versions.Preview, lang: str) -> pl.DataFrame:
+    rows = [
+        {
+            t("ui.manage.col_file", lang): f["name"],
+            t("ui.manage.col_dataset", lang): f.get("dataset") or "–",
+            t("ui.manage.col_rows", lang): format_number(f.get("rows") or 0, lang),
+            t("ui.manage.col_size", lang): size_label(int(f["size"]), lang),
+            "SHA-256": str(f["sha256"])[:16] + "…",
+        }
+        for f in preview.plan.file_records
+    ]
+    return pl.DataFrame(rows)
+
+
+def size_label(size: int, lang: str) -> str:
+    if size >= 1_000_000:
+        return f"{format_number(size / 1_000_000, lang, decimals=1)} MB"
+    return f"{format_number(size / 1_000, lang, decimals=1)} KB"
+
+
+def changes_table(changes: pl.DataFrame, lang: str) -> pl.DataFrame:
+    """Which (dataset, region, year) slices the import replaces, and the row counts before and after."""
+    return changes.select(
+        pl.col("dataset").alias(t("ui.manage.col_dataset", lang)),
+        pl.col("wilayah").alias(t("ui.manage.col_region", lang)),
+        pl.col("tahun").cast(pl.String).fill_null(t("ui.manage.whole_snapshot", lang))
+        .alias(t("ui.manage.col_year", lang)),
+        pl.col("rows_stored").alias(t("ui.manage.col_stored", lang)),
+        pl.col("rows_new").alias(t("ui.manage.col_new", lang)),
+        (pl.col("rows_new") - pl.col("rows_stored")).alias(t("ui.manage.col_change", lang)),
+    )  # fmt: skip
+
+
+def history_table(entries: list[Entry], lang: str) -> pl.DataFrame:
+    rows = []
+    for e in entries:
+        rows.append(
+            {
+                t("ui.manage.col_when", lang): f"{e.started_at:%d-%m-%Y %H:%M}",
+                t("ui.manage.col_who", lang): e.who,
+                t("ui.manage.col_action", lang): t(f"history.action.{e.action}", lang),
+                t("ui.manage.col_outcome", lang): t(f"history.outcome.{e.outcome}", lang),
+                t("ui.manage.col_version", lang): f"{e.version_before or '–'} → {e.version_after or '–'}",
+                t("ui.manage.col_files", lang): "; ".join(
+                    f"{f['name']} ({size_label(int(f['size']), lang)}, SHA-256 {str(f['sha256'])[:12]}…)"
+                    for f in e.files
+                ),
+                t("ui.manage.col_rows", lang): ", ".join(
+                    f"{d} {format_number(n, lang)}" for d, n in e.rows.items()
+                ),
+                t("ui.manage.col_problems", lang): e.problem_total,
+            }
+        )
+    return pl.DataFrame(rows)
+
+
+def problems_csv(lines: list[str], lang: str) -> bytes:
+    return to_csv(
+        pl.DataFrame({t("ui.manage.col_problem", lang): lines}), [t("ui.manage.problems_file", lang)]
+    )
+
+
+# ---- the sections ------------------------------------------------------------------------------------
+
+
+def operator_name(lang: str) -> str:
+    """Who loads the data (kept in the history). Until accounts exist, a name typed once per session."""
+    return st.text_input(t("ui.manage.who", lang), key=WHO, help=t("ui.manage.who_help", lang)).strip()
+
+
+def upload_section(lang: str, who: str) -> None:
+    st.subheader(t("ui.manage.upload_heading", lang))
+    st.caption(t("ui.manage.upload_intro", lang, limit=data.max_upload_mb()))
+    uploaded = st.file_uploader(
+        t("ui.manage.upload_label", lang),
+        type=["csv", "txt", "tsv", "xlsx", "xlsm"],
+        accept_multiple_files=True,
+        key=uploader_key(),
+        max_upload_size=data.max_upload_mb(),
+    )
+    if not uploaded:
+        return
+    paths = stage(uploaded)
+    with st.spinner(t("ui.manage.checking", lang)):
+        preview = preview_of(paths)
+    preview_section(preview, lang)
+    commit_row(paths, preview, lang, who)
+
+
+def preview_section(preview: versions.Preview, lang: str) -> None:
+    plan = preview.plan
+    st.markdown(f"#### {t('ui.manage.preview_heading', lang)}")
+    st.dataframe(files_table(preview, lang), hide_index=True)
+    for note in preview.skipped:
+        st.info(note.render(lang), icon=":material/content_copy:")
+    if not plan.ok:
+        lines = plan.result.problems.render(lang)
+        st.error(t("ui.manage.refused", lang, count=format_number(plan.result.problems.total, lang)),
+                 icon=":material/block:")  # fmt: skip
+        st.code("\n".join(lines), language=None, wrap_lines=True, height=min(60 + 24 * len(lines), 420))
+        st.download_button(t("ui.manage.problems_download", lang), problems_csv(lines, lang),
+                           file_name="masalah-impor.csv", mime="text/csv", on_click="ignore",
+                           icon=":material/download:")  # fmt: skip
+        return
+    if not preview.changes.is_empty():
+        st.markdown(t("ui.manage.changes_intro", lang))
+        st.dataframe(changes_table(preview.changes, lang), hide_index=True)
+    notes = [n.render(lang) for n in plan.result.notes]
+    if plan.new_regions:
+        notes.append(t("import.new_region", lang, regions=", ".join(plan.new_regions)))
+    for note in notes:
+        st.warning(note, icon=":material/info:")
+
+
+def commit_row(paths: list[Path], preview: versions.Preview, lang: str, who: str) -> None:
+    can_commit = preview.plan.ok and bool(preview.plan.frames)
+    if can_commit and not who:
+        st.caption(t("ui.manage.who_needed", lang))
+    row = st.container(horizontal=True)
+    if row.button(t("ui.manage.commit", lang), type="primary", icon=":material/publish:",
+                  disabled=not (can_commit and who)):  # fmt: skip
+        commit(paths, lang, who)
+    if row.button(t("ui.manage.cancel", lang), icon=":material/close:"):
+        clear_upload()
+        st.rerun()
+
+
+def commit(paths: list[Path], lang: str, who: str) -> None:
+    with st.spinner(t("ui.manage.committing", lang)):
+        try:
+            done = data.commit_import(paths, who)
+        except versions.Busy:
+            st.error(t("ui.manage.busy", lang), icon=":material/hourglass:")
+            return
+    if done.outcome == "committed":
+        rows = ", ".join(f"{d} {format_number(n, lang)}" for d, n in done.result.rows.items())
+        remember_message("success", t("ui.manage.committed", lang, version=done.version, rows=rows))
+    elif done.outcome == "unchanged":
+        remember_message("info", t("import.unchanged", lang, version=done.version))
+    else:  # refused now (the data changed since the preview) or failed: the preview shows why
+        remember_message(
+            "error", "\n\n".join([done.result.summary(lang), *done.result.problems.render(lang)])
+        )
+    clear_upload()
+    st.rerun()
+
+
+def versions_section(lang: str, who: str) -> None:
+    listed, entries = data.data_versions(), data.import_history(HISTORY_ROWS)
+    st.subheader(t("ui.manage.versions_heading", lang))
+    st.write(version_line(listed, entries, lang))
+    current = next((v for v in listed if v.current), None)
+    earlier = [v for v in listed if current and v.number < current.number]
+    if earlier:
+        label = t("ui.manage.rollback", lang, number=earlier[-1].number)
+        if st.button(label, icon=":material/undo:", disabled=not who):
+            confirm_rollback(earlier[-1].number, current.number, lang, who)
+        if not who:
+            st.caption(t("ui.manage.who_needed_rollback", lang))
+    else:
+        st.caption(t("ui.manage.no_earlier", lang, keep=len(listed)))
+    st.markdown(f"#### {t('ui.manage.history_heading', lang)}")
+    if not entries:
+        st.caption(t("cli.history_empty", lang))
+        return
+    st.dataframe(history_table(entries, lang), hide_index=True)
+    for entry in [e for e in entries if e.problem_total][:5]:
+        title = t("ui.manage.history_problems", lang, id=entry.id, when=f"{entry.started_at:%d-%m-%Y %H:%M}",
+                  count=format_number(entry.problem_total, lang))  # fmt: skip
+        with st.expander(title):
+            st.code("\n".join(entry.rendered_problems(lang)), language=None, wrap_lines=True)
+
+
+@st.dialog(" ", width="medium")
+def confirm_rollback(target: int, current: int, lang: str, who: str) -> None:
+    st.markdown(f"### {t('ui.manage.rollback_title', lang)}")
+    st.write(t("ui.manage.rollback_confirm", lang, current=current, target=target))
+    row = st.container(horizontal=True)
+    if row.button(t("ui.manage.rollback_yes", lang, number=target), type="primary"):
+        try:
+            before, after = data.roll_back(who)
+        except versions.Busy:
+            st.error(t("ui.manage.busy", lang))
+            return
+        except versions.NothingToRollBack:
+            remember_message("info", t("cli.rollback_nothing", lang))
+        else:
+            remember_message("success", t("cli.rollback_done", lang, before=before, after=after))
+        st.rerun()
+    if row.button(t("ui.manage.cancel", lang)):
+        st.rerun()
