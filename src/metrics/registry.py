@@ -25,6 +25,8 @@ class Source(StrEnum):
     PARTICIPATION = "participation"
     COMPETENCY = "competency"
     BUDGET = "budget"  # region and unit filters only
+    TALENT = "talent"  # src/metrics/talent.py (TALENT_METRICS below)
+    IP_ASN = "ip_asn"  # src/metrics/ip_asn.py (IP_ASN_METRICS below)
 
 
 @dataclass(frozen=True)
@@ -213,6 +215,156 @@ METRICS: tuple[MetricSpec, ...] = (
 )  # fmt: skip
 
 METRIC_BY_ID: dict[str, MetricSpec] = {m.id: m for m in METRICS}
+
+# ---- issue 8: Karier & Talenta, IP ASN (kompetensi) ------------------------------------------------
+# Computed by their own modules (src/metrics/talent.py talent_kpis, src/metrics/ip_asn.py
+# ip_asn_kpis) with the same rules (a zero denominator gives null), not by compute.kpis: so they are
+# not in METRICS, which the kpi command and Eksplorasi compute. The Definisi page lists them.
+TL, IP = Source.TALENT, Source.IP_ASN
+
+TALENT_METRICS: tuple[MetricSpec, ...] = (
+    MetricSpec(
+        "talent_mapped_rate", "Terpetakan dalam 9-box", "Placed in the 9-box",
+        "Pegawai yang penilaian kinerja terakhirnya (TAHUN ≤ tahun periode) memuat POTENSIAL ÷ jumlah ASN.",
+        "Staff whose latest kinerja row (TAHUN ≤ the period's year) has a POTENSIAL ÷ ASN headcount.",
+        Format.PERCENT, TL, "talent_mapped", "asn_count", wilson=True,
+    ),
+    MetricSpec(
+        "succession_pool_count", "Kelompok suksesi (kotak 7–9)", "Succession pool (boxes 7–9)",
+        "Pegawai di kotak 7, 8 atau 9 dari 9-box (kinerja × potensial, PermenPANRB 3/2020): kinerja di "
+        "atas ekspektasi dengan potensial menengah atau tinggi, atau kinerja sesuai dengan potensial "
+        "tinggi. Kinerja: Sangat Baik = di atas, Baik = sesuai, lainnya = di bawah.",
+        "Staff in box 7, 8 or 9 of the 9-box (performance × potential, PermenPANRB 3/2020): performance "
+        "above expectations with medium or high potential, or as expected with high potential. "
+        "Performance: Sangat Baik = above, Baik = as expected, the rest = below.",
+        Format.COUNT, TL, "succession_pool", unit="orang",
+    ),
+    MetricSpec(
+        "succession_pool_share", "Porsi kelompok suksesi", "Succession pool share",
+        "Kelompok suksesi ÷ pegawai yang terpetakan dalam 9-box.",
+        "Succession pool ÷ staff placed in the 9-box.",
+        Format.PERCENT, TL, "succession_pool", "talent_mapped", wilson=True,
+    ),
+    MetricSpec(
+        "pool_trained_rate", "Kelompok suksesi ikut pengembangan", "Succession pool trained",
+        "Anggota kelompok suksesi dengan sedikitnya satu kegiatan selesai dalam 12 bulan sampai akhir "
+        "periode ÷ kelompok suksesi.",
+        "Succession pool members with at least one completed activity in the 12 months up to the "
+        "period's end ÷ succession pool.",
+        Format.PERCENT, TL, "pool_trained", "succession_pool", wilson=True, target=1.0,
+    ),
+    MetricSpec(
+        "pool_jp20_rate", "Kelompok suksesi ≥ 20 JP", "Succession pool with ≥ 20 JP",
+        "Anggota kelompok suksesi dengan JP kegiatan selesai ≥ 20 dalam 12 bulan sampai akhir periode ÷ "
+        "kelompok suksesi.",
+        "Succession pool members whose completed activities add up to ≥ 20 JP in the 12 months up to "
+        "the period's end ÷ succession pool.",
+        Format.PERCENT, TL, "pool_jp20", "succession_pool", wilson=True, target=1.0,
+    ),
+    MetricSpec(
+        "rotation_count", "Rotasi", "Rotations",
+        "Peristiwa karier berjenis Rotasi dengan TANGGAL dalam periode, pegawai dalam cakupan.",
+        "Career events of kind Rotasi dated in the period, staff in scope.",
+        Format.COUNT, TL, "rotations",
+    ),
+    MetricSpec(
+        "promotion_count", "Promosi", "Promotions",
+        "Peristiwa karier berjenis Promosi dengan TANGGAL dalam periode, pegawai dalam cakupan.",
+        "Career events of kind Promosi dated in the period, staff in scope.",
+        Format.COUNT, TL, "promotions",
+    ),
+    MetricSpec(
+        "study_leave_count", "Mulai tugas belajar", "Study leave started",
+        "Peristiwa karier berjenis Tugas Belajar dengan TANGGAL dalam periode, pegawai dalam cakupan.",
+        "Career events of kind Tugas Belajar dated in the period, staff in scope.",
+        Format.COUNT, TL, "study_leaves",
+    ),
+    MetricSpec(
+        "mentee_count", "Peserta mentoring/coaching", "Mentees and coachees",
+        "Pegawai dengan sedikitnya satu kegiatan berbentuk Mentoring atau Coaching yang selesai dalam "
+        "periode (sebagai yang dibimbing; data tidak mencatat pembimbing).",
+        "Staff with at least one completed Mentoring or Coaching activity in the period (as the one "
+        "mentored or coached; the data does not record mentors).",
+        Format.COUNT, TL, "mentees", unit="orang",
+    ),
+    MetricSpec(
+        "mentee_rate", "ASN ikut mentoring/coaching", "ASN mentored or coached",
+        "Peserta mentoring/coaching ÷ jumlah ASN.", "Mentees and coachees ÷ ASN headcount.",
+        Format.PERCENT, TL, "mentees", "asn_count", wilson=True,
+    ),
+    MetricSpec(
+        "mentee_improved_rate", "Predikat naik: peserta mentoring", "Rating up: mentees",
+        "Untuk tahun kohort terakhir C (predikat C dan C+1 sudah ada): pegawai yang menyelesaikan "
+        "Mentoring atau Coaching pada tahun C dan predikat SKP C+1 lebih tinggi dari C ÷ peserta itu "
+        "yang memiliki kedua predikat.",
+        "For the latest cohort year C (ratings of C and C+1 known): staff who completed Mentoring or "
+        "Coaching in C whose SKP rating of C+1 is higher than that of C ÷ those of them with both "
+        "ratings.",
+        Format.PERCENT, TL, "mentee_improved", "mentee_rated", wilson=True,
+    ),
+    MetricSpec(
+        "others_improved_rate", "Predikat naik: bukan peserta", "Rating up: others",
+        "Sama seperti di atas untuk pegawai yang tidak menyelesaikan Mentoring atau Coaching pada tahun C "
+        "(pembanding).",
+        "As above for staff who completed no Mentoring or Coaching in C (the comparison).",
+        Format.PERCENT, TL, "other_improved", "other_rated", wilson=True,
+    ),
+)  # fmt: skip
+
+IP_ASN_METRICS: tuple[MetricSpec, ...] = (
+    MetricSpec(
+        "ip_asn_kompetensi_mean", "Nilai dimensi kompetensi (perkiraan)", "Competency dimension (estimate)",
+        "Perkiraan dimensi kompetensi Indeks Profesionalitas ASN (0–40 poin) dari riwayat pengembangan: "
+        "pelatihan kepemimpinan sesuai jabatan, pelatihan fungsional, pelatihan teknis ≥ 20 JP, seminar. "
+        "Rata-rata pegawai dalam cakupan. Nilai poin adalah asumsi (data/ip_asn_kompetensi.toml) yang "
+        "harus dikonfirmasi dengan PermenPANRB 38/2018.",
+        "Estimate of the competency dimension of the ASN professionalism index (0–40 points) from the "
+        "development history: leadership training matching the position, functional training, technical "
+        "training ≥ 20 JP, seminars. Mean over staff in scope. The point values are assumptions "
+        "(data/ip_asn_kompetensi.toml) to be confirmed against PermenPANRB 38/2018.",
+        Format.INDEX, IP, "ip_points", "ip_staff", unit="poin",
+    ),
+    MetricSpec(
+        "ip_asn_kompetensi_share", "Capaian dimensi kompetensi", "Competency dimension attained",
+        "Jumlah poin dimensi kompetensi ÷ (pegawai × poin maksimal dimensi).",
+        "Sum of competency-dimension points ÷ (staff × the dimension's maximum points).",
+        Format.PERCENT, IP, "ip_points", "ip_points_max", target=1.0,
+    ),
+    MetricSpec(
+        "ip_asn_lead_rate", "Pelatihan kepemimpinan sesuai jabatan", "Leadership training matching the post",
+        "Pejabat struktural yang pernah menyelesaikan pelatihan kepemimpinan setingkat jabatannya atau "
+        "lebih tinggi (menurut data) ÷ pejabat struktural.",
+        "Structural officials who completed leadership training at their post's level or higher (as "
+        "recorded) ÷ structural officials.",
+        Format.PERCENT, IP, "lead_met", "lead_app", wilson=True, target=1.0,
+    ),
+    MetricSpec(
+        "ip_asn_func_rate", "Pelatihan fungsional", "Functional training",
+        "Pejabat fungsional yang pernah menyelesaikan pelatihan fungsional (menurut data) ÷ pejabat "
+        "fungsional.",
+        "Functional officials who completed functional training (as recorded) ÷ functional officials.",
+        Format.PERCENT, IP, "func_met", "func_app", wilson=True, target=1.0,
+    ),
+    MetricSpec(
+        "ip_asn_tech_rate", "Pelatihan teknis ≥ 20 JP", "Technical training ≥ 20 JP",
+        "Pegawai dengan JP pelatihan teknis (Pelatihan Teknis, Bimtek, Kursus) selesai ≥ 20 dalam 12 bulan "
+        "sampai akhir periode ÷ jumlah ASN (bentuk, batas JP dan rentang: data/ip_asn_kompetensi.toml).",
+        "Staff whose completed technical training (Pelatihan Teknis, Bimtek, Kursus) adds up to ≥ 20 JP "
+        "in the 12 months up to the period's end ÷ ASN headcount (forms, JP threshold and window: "
+        "data/ip_asn_kompetensi.toml).",
+        Format.PERCENT, IP, "tech_met", "tech_app", wilson=True, target=1.0,
+    ),
+    MetricSpec(
+        "ip_asn_seminar_rate", "Seminar/workshop", "Seminars and workshops",
+        "Pegawai dengan sedikitnya satu seminar, workshop, konferensi atau kuliah umum selesai dalam 12 "
+        "bulan sampai akhir periode ÷ jumlah ASN.",
+        "Staff with at least one completed seminar, workshop, conference or public lecture in the 12 "
+        "months up to the period's end ÷ ASN headcount.",
+        Format.PERCENT, IP, "sem_met", "sem_app", wilson=True, target=1.0,
+    ),
+)  # fmt: skip
+
+PAGE_METRIC_BY_ID: dict[str, MetricSpec] = {m.id: m for m in (*TALENT_METRICS, *IP_ASN_METRICS)}
 
 
 @dataclass(frozen=True)
