@@ -20,7 +20,18 @@ import streamlit as st
 from src import config
 from src.config import database_path
 from src.i18n import t
-from src.metrics import attention, budget, budget_views, competency, compute, freshness, options, quality
+from src.metrics import (
+    attention,
+    budget,
+    budget_views,
+    competency,
+    compute,
+    evaluation,
+    freshness,
+    needs,
+    options,
+    quality,
+)
 from src.metrics.filters import Filters
 from src.metrics.review import monthly_review
 from src.warehouse import history, versions
@@ -162,6 +173,17 @@ METRIC_FUNCTIONS: dict[str, Callable[..., object]] = {
     "quality_coverage": quality.quality_coverage,
     "quality_checks": quality.quality_checks,
     "flagged_development": quality.flagged_development,
+    "evaluation_summary": evaluation.summary,
+    "evaluation_by": evaluation.evaluation_by,
+    "course_ranking": evaluation.course_ranking,
+    "compare_groups": evaluation.compare_groups,
+    "rating_effect": evaluation.rating_effect,
+    "rating_by_start": evaluation.rating_by_start,
+    "needs_summary": needs.summary,
+    "needs_topics": needs.topics,
+    "need_units": needs.need_units,
+    "needs_programme": needs.programme,
+    "survey_years": needs.survey_years,
 }
 
 

@@ -30,6 +30,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("pages/anggaran.py", "anggaran", "ui.nav.budget", ":material/payments:"),
     PageSpec("pages/kesenjangan.py", "kesenjangan", "ui.nav.competency", ":material/psychology:"),
     PageSpec("pages/perbandingan.py", "perbandingan", "ui.nav.regions", ":material/compare_arrows:"),
+    PageSpec("pages/evaluasi.py", "evaluasi", "ui.nav.evaluation", ":material/fact_check:"),
     PageSpec(
         "pages/eksplorasi.py",
         "eksplorasi",
