@@ -217,11 +217,7 @@ def interval_figure(rows: pl.DataFrame, measure: str, dimension: str, lang: str)
     overall = rows["overall"][0]
     above = rows.filter(pl.col("position") == "above")["group"].to_list()
     below = rows.filter(pl.col("position") == "below")["group"].to_list()
-    what = (
-        DIMENSIONS[dimension].label(lang).lower()
-        if dimension in DIMENSIONS
-        else t("ui.evaluation.dim_course", lang).lower()
-    )
+    what = t(f"ui.evaluation.plural_{dimension}", lang)
     title = t(
         "ui.evaluation.compare_title",
         lang,

@@ -31,6 +31,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("pages/kesenjangan.py", "kesenjangan", "ui.nav.competency", ":material/psychology:"),
     PageSpec("pages/perbandingan.py", "perbandingan", "ui.nav.regions", ":material/compare_arrows:"),
     PageSpec("pages/evaluasi.py", "evaluasi", "ui.nav.evaluation", ":material/fact_check:"),
+    PageSpec("pages/kebutuhan.py", "kebutuhan", "ui.nav.needs", ":material/checklist:"),
     PageSpec(
         "pages/eksplorasi.py",
         "eksplorasi",
