@@ -26,4 +26,4 @@ st.table(components.coverage_by_year(data.periods(), lang), hide_index=True, bor
 st.subheader(t("ui.definitions.freshness_heading", lang))
 st.dataframe(components.freshness_table(data.data_freshness(), lang), hide_index=True)
 
-quality.quality_panel(view)
+quality.quality_panel(view, refused_unknown_staff=data.refused_unknown_staff())
