@@ -41,7 +41,7 @@ format: $(VENV)/.installed-dev
 
 ## demo: rebuild the sample database from scratch
 demo: $(VENV)/.installed
-	rm -f $(DB) $(DB).wal
+	rm -rf $(DB) $(DB).wal $(basename $(DB)).versions
 	$(PY) -m src.cli demo --db $(DB)
 
 ## bench: heavy measurements, printed and written to docs/benchmarks.md
