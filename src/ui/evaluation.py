@@ -235,7 +235,11 @@ def interval_figure(rows: pl.DataFrame, measure: str, dimension: str, lang: str)
     )
     layout(fig, title, subtitle, lang, max(160, 40 * shown.height + 40))
     fig.update_layout(
-        xaxis={"title": {"text": spec.label(lang)}, "tickformat": ",.1f", "zeroline": False},
+        xaxis={
+            "title": {"text": spec.label(lang)},
+            "tickformat": ",.2f" if measure == "satisfaction" else ",.1f",
+            "zeroline": False,
+        },
         yaxis={"categoryorder": "array", "categoryarray": keys, "tickvals": keys, "ticktext": labels},
     )
     if overall is not None:
@@ -320,7 +324,11 @@ def ranking_figure(ranked: pl.DataFrame, by: str, lang: str, total: int | None =
     reach = float(shown[by].max() or 1.0)
     fig.update_layout(
         barmode="overlay",
-        xaxis={"range": [0, reach * 1.3], "tickformat": ",.1f", "title": {"text": spec.label(lang)}},
+        xaxis={
+            "range": [0, reach * 1.3],
+            "tickformat": ",.0f" if by == "gain_per_million" else ",.2f",
+            "title": {"text": spec.label(lang)},
+        },
         yaxis={"categoryorder": "array", "categoryarray": keys, "tickvals": keys, "ticktext": labels},
     )
     return left_margin(fig, labels)

@@ -100,9 +100,10 @@ def demand_figure(topics: pl.DataFrame, lang: str) -> go.Figure:
     drawn = rows.reverse()
     labels = drawn["topic"].to_list()
     fig = go.Figure()
+    # Plotly draws a group's first bar lowest: JP first puts each topic's request bar on top.
     for column, name, color in (
-        ("request_share", t("ui.needs.share_requests", lang), NAVY),
         ("jp_share", t("ui.needs.share_jp", lang), SKY),
+        ("request_share", t("ui.needs.share_requests", lang), NAVY),
     ):
         fig.add_bar(
             x=[None if v is None else v * 100 for v in drawn[column]],
@@ -151,6 +152,7 @@ def demand_figure(topics: pl.DataFrame, lang: str) -> go.Figure:
     fig.update_layout(
         barmode="group",
         bargap=0.25,
+        legend={"traceorder": "reversed"},
         xaxis={"range": [0, reach * 1.3], "ticksuffix": " %", "tickformat": ",.0f", "title": {"text": ""}},
         yaxis={"categoryorder": "array", "categoryarray": labels},
     )
@@ -287,10 +289,8 @@ def programme_table(plan: pl.DataFrame, lang: str, formatted: bool = True) -> pl
             t("ui.needs.col_rank", lang): [str(r) for r in plan["rank"]],
             DIMENSIONS["topic"].label(lang): plan["topic"],
             UNMET.label(lang): [format_number(v, lang) for v in plan["unmet"]],
-            t("ui.needs.col_units", lang): [format_number(v, lang) for v in plan["units_asking"]],
             GAP.label(lang): [format_score(v, lang) for v in plan["gap_mean"]],
             SCORE.label(lang): [format_number(v, lang) for v in plan["programme_score"]],
-            t("ui.needs.col_jp_estimate", lang): [format_jp(v, lang) for v in plan["estimated_jp"]],
             t("ui.needs.col_cost_per_jp", lang): [
                 format_rupiah(v, lang) + (f" {marker}" if flag else "")
                 for v, flag in zip(plan["cost_per_jp"], flags, strict=True)
