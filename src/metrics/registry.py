@@ -219,7 +219,8 @@ METRIC_BY_ID: dict[str, MetricSpec] = {m.id: m for m in METRICS}
 # ---- issue 8: Karier & Talenta, IP ASN (kompetensi) ------------------------------------------------
 # Computed by their own modules (src/metrics/talent.py talent_kpis, src/metrics/ip_asn.py
 # ip_asn_kpis) with the same rules (a zero denominator gives null), not by compute.kpis: so they are
-# not in METRICS, which the kpi command and Eksplorasi compute. The Definisi page lists them.
+# not in METRICS, which the kpi command and Eksplorasi compute. They are view metrics (sections
+# "talent" and "ip_asn" of VIEW_METRICS below), which the Definisi page lists.
 TL, IP = Source.TALENT, Source.IP_ASN
 
 TALENT_METRICS: tuple[MetricSpec, ...] = (
@@ -525,3 +526,6 @@ VIEW_METRICS["needs"] = (
         Format.RUPIAH, P, "cost_estimate", unit="Rp", higher_is_better=False,
     ),
 )  # fmt: skip
+
+VIEW_METRICS["talent"] = TALENT_METRICS
+VIEW_METRICS["ip_asn"] = IP_ASN_METRICS

@@ -28,9 +28,11 @@ from src.metrics import (
     compute,
     evaluation,
     freshness,
+    ip_asn,
     needs,
     options,
     quality,
+    talent,
 )
 from src.metrics.filters import Filters
 from src.metrics.review import monthly_review
@@ -184,6 +186,13 @@ METRIC_FUNCTIONS: dict[str, Callable[..., object]] = {
     "need_units": needs.need_units,
     "needs_programme": needs.programme,
     "survey_years": needs.survey_years,
+    "talent_kpis": talent.talent_kpis,
+    "talent_ninebox": talent.ninebox,
+    "talent_careers": talent.careers,
+    "talent_mentoring": talent.mentoring,
+    "talent_mentee_ratings": talent.mentee_ratings,
+    "ip_asn_kpis": ip_asn.ip_asn_kpis,
+    "ip_asn_distribution": ip_asn.score_distribution,
 }
 
 

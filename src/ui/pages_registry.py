@@ -26,12 +26,15 @@ class PageSpec:
 
 PAGES: tuple[PageSpec, ...] = (
     PageSpec("pages/ringkasan.py", "ringkasan", "ui.nav.overview", ":material/dashboard:", default=True),
+    PageSpec("pages/tinjauan.py", "tinjauan", "ui.review.nav", ":material/event_note:"),
     PageSpec("pages/partisipasi.py", "partisipasi", "ui.nav.participation", ":material/groups:"),
     PageSpec("pages/anggaran.py", "anggaran", "ui.nav.budget", ":material/payments:"),
     PageSpec("pages/kesenjangan.py", "kesenjangan", "ui.nav.competency", ":material/psychology:"),
     PageSpec("pages/perbandingan.py", "perbandingan", "ui.nav.regions", ":material/compare_arrows:"),
     PageSpec("pages/evaluasi.py", "evaluasi", "ui.nav.evaluation", ":material/fact_check:"),
     PageSpec("pages/kebutuhan.py", "kebutuhan", "ui.nav.needs", ":material/checklist:"),
+    PageSpec("pages/karier.py", "karier", "ui.nav.talent", ":material/trending_up:"),
+    PageSpec("pages/ip_asn.py", "ip-asn", "ui.nav.ip_asn", ":material/workspace_premium:"),
     PageSpec(
         "pages/eksplorasi.py",
         "eksplorasi",
