@@ -18,6 +18,7 @@ from src.i18n import LANGUAGES, t
 from src.metrics.compute import kpis
 from src.metrics.filters import Filters
 from src.metrics.registry import METRICS, Format
+from src.reports.cli import add_report_arguments
 from src.warehouse.db import connect
 
 log = logging.getLogger("src.cli")
@@ -214,6 +215,9 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument("--by", choices=("region", "unit"))
     sub.add_argument("--pretty", action="store_true", help="indent the JSON")
     sub.set_defaults(run=cmd_kpi)
+
+    sub = add("report", "the monthly review pack as PDF or XLSX (src/reports)")
+    add_report_arguments(sub)
     return parser
 
 
