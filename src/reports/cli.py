@@ -40,10 +40,10 @@ def cmd_report(args: argparse.Namespace) -> int:
     lang = args.lang
     suffix = args.out.suffix.lower()
     if suffix not in SUFFIXES:
-        print(t("cli.report.bad_out", lang, suffix=suffix or "–"), file=sys.stderr)
+        print(t("ui.review.cli.bad_out", lang, suffix=suffix or "–"), file=sys.stderr)
         return 2
     if not 1 <= args.month <= 12:
-        print(t("cli.report.bad_month", lang), file=sys.stderr)
+        print(t("ui.review.cli.bad_month", lang), file=sys.stderr)
         return 2
     if not args.db.exists():
         print(t("cli.db_missing", lang, path=args.db), file=sys.stderr)
@@ -64,12 +64,12 @@ def cmd_report(args: argparse.Namespace) -> int:
         years = options.periods(con)["year"].to_list()
         regions = options.units(con)["region"].unique().sort().to_list()
         if args.year not in years:
-            print(t("cli.report.no_data", lang, year=args.year, years=", ".join(map(str, years)) or "–"),
+            print(t("ui.review.cli.no_data", lang, year=args.year, years=", ".join(map(str, years)) or "–"),
                   file=sys.stderr)  # fmt: skip
             return 2
         if args.region and args.region not in regions:
             print(
-                t("cli.report.bad_region", lang, region=args.region, regions=", ".join(regions)),
+                t("ui.review.cli.bad_region", lang, region=args.region, regions=", ".join(regions)),
                 file=sys.stderr,
             )
             return 2
@@ -81,7 +81,7 @@ def cmd_report(args: argparse.Namespace) -> int:
         content = pack_file(suffix[1:], review, lang, args.db)
     except PdfError as error:
         log.debug("chromium: %s", error)
-        print(t("cli.report.pdf_failed", lang, path=chromium_path()), file=sys.stderr)
+        print(t("ui.review.cli.pdf_failed", lang, path=chromium_path()), file=sys.stderr)
         return 4
     args.out.parent.mkdir(parents=True, exist_ok=True)
     partial = args.out.with_name(f".{args.out.name}.partial")
@@ -89,6 +89,6 @@ def cmd_report(args: argparse.Namespace) -> int:
     partial.replace(args.out)  # a scheduled run never leaves half a file under the real name
     period = month_label(review.year, review.month, lang)
     print(
-        t("cli.report.written", lang, period=period, region=region_label(review.region, lang), path=args.out)
+        t("ui.review.cli.written", lang, period=period, region=region_label(review.region, lang), path=args.out)
     )
     return 0
