@@ -161,7 +161,8 @@ def _section_sheet(book: Workbook, section: ui.Section, sheet_name: str, lang: s
                 sheet.write_string(i, col, ui.cell_text(ui.YES_NO, value, lang))
             elif column.kind == ui.TEXT:
                 text = frame[column.field][i - 4]
-                sheet.write_string(i, col, "" if text is None else str(text), f.wrap)
+                if text is not None:
+                    sheet.write_string(i, col, str(text), f.wrap)
             else:
                 _write_value(sheet, i, col, value, f.number(NUMBER_FORMATS[Format(column.kind)]), f.wrap)
     if section.frame.is_empty():

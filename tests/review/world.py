@@ -30,8 +30,11 @@ Assessments (2025-06-01), Serang staff:
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import duckdb
 
+from src.warehouse.db import connect
 from tests.metrics_views.builder import BENTUK, Exports, K, cell
 
 JT = 1_000_000
@@ -58,6 +61,23 @@ def rated_course(
 
 
 def build(e: Exports) -> duckdb.DuckDBPyConnection:
+    """The world in an in-memory warehouse."""
+    fill(e)
+    return e.load()
+
+
+def build_file(e: Exports, path: Path) -> Path:
+    """The world in a database file at `path` (for the command line and the app)."""
+    fill(e)
+    con = connect(path)
+    try:
+        e.import_into(con)
+    finally:
+        con.close()
+    return path
+
+
+def fill(e: Exports) -> None:
     for i in range(10):
         e.staff(f"S{i}", unit="Dinas A")
     for i in range(10):
@@ -91,4 +111,3 @@ def build(e: Exports) -> duckdb.DuckDBPyConnection:
         e.assess(code, "2025-06-01", "Perekat Bangsa", 2, 2)
     for i in range(5):
         e.assess(f"S{i}", "2025-06-01", "Kerja Sama", 3, 1)
-    return e.load()
