@@ -22,3 +22,28 @@ def keep_versions() -> int:
 def max_upload_mb() -> int:
     """Largest export file accepted, in megabytes (upload page and CLI): DASBOR_MAX_UPLOAD_MB, default 200."""
     return max(int(os.environ.get("DASBOR_MAX_UPLOAD_MB", "200")), 1)
+
+
+def max_upload_bytes() -> int:
+    """max_upload_mb() in bytes, counted as Streamlit's uploader counts (1 MB = 1024 × 1024 bytes)."""
+    return max_upload_mb() * 1024 * 1024
+
+
+def xlsx_max_uncompressed_mb() -> int:
+    """Largest total size of an XLSX file's parts once unpacked, in megabytes:
+    DASBOR_XLSX_MAX_UNCOMPRESSED_MB, default 1000.
+
+    An XLSX is a zip of XML; the reader keeps the whole first sheet in memory, so this bounds what
+    one import can cost. A full Excel sheet (1,048,576 rows) of the 16 pengembangan columns unpacks
+    to about 650 MB; the largest upload (200 MB) at a usual 5-10× packing would be 1-2 GB.
+    """
+    return max(int(os.environ.get("DASBOR_XLSX_MAX_UNCOMPRESSED_MB", "1000")), 1)
+
+
+def xlsx_max_ratio() -> int:
+    """Largest unpacked/packed size ratio of one part of an XLSX file: DASBOR_XLSX_MAX_RATIO, default 100.
+
+    Spreadsheet XML packs 5-20×; a "zip bomb" packs 1,000× and more. Parts under 1 MB unpacked are
+    not held to it (a tiny part that packs well can do no harm).
+    """
+    return max(int(os.environ.get("DASBOR_XLSX_MAX_RATIO", "100")), 2)

@@ -3,6 +3,31 @@
 Every cell becomes a string (or null when empty) so that one set of parsers in `cleaning` applies to
 both formats. XLSX date cells become ISO dates and whole numbers lose their `.0`; a NIP stored as a
 number cell is marked so that cleaning can refuse it (Excel keeps only 15 significant digits).
+
+What a file is, is decided by its content, not its name: a workbook (a zip) named `.csv` is read as
+XLSX; a text file named `.xlsx` is refused with a message saying it holds text. Every refusal is a
+`ReadError` naming a catalogue message (src/i18n/messages.toml, import.error.*), in this order:
+
+1. the name and size (`check_upload`, which the upload page calls before saving a file, and
+   `read_file` again): a known suffix, not empty, at most config.max_upload_mb();
+2. the first bytes: other formats (PDF, images, old .xls, UTF-16 text, HTML pages, binary data);
+3. XLSX: the zip directory (parts, declared sizes, packing ratio, config.xlsx_max_uncompressed_mb()
+   and config.xlsx_max_ratio()), then every part is unpacked in 1 MB steps and stopped as soon as
+   it grows past its declared size (a forged directory), all before calamine parses anything;
+4. CSV: NUL bytes, the encoding (UTF-8 with or without BOM, else Windows-1252; a file mixing the
+   two is refused), then the records (a cell longer than MAX_CELL_CHARS, a row whose number of
+   fields differs from the header's).
+
+Memory: a CSV is held as its bytes, the text, and one Arrow/Polars copy of the cells (about four
+times the file size, the file being at most the upload limit). An XLSX is checked part by part
+without unpacking it into memory; calamine then holds the first sheet's cells (bounded by the
+unpacked-size limit), and they become Python values XLSX_CHUNK_ROWS rows at a time.
+
+CSV speed: the records are parsed by Arrow's CSV reader (serial, every column as text), which
+follows the csv module's quoting rules; a file it cannot read exactly as the csv module would (a
+ragged row, a whitespace-only line, a stray quote before a line break, a very long record) is read
+again by the csv module, whose answer (and message) is the reference. Line numbers count records,
+as a spreadsheet shows rows: the header is line 1, a cell holding a line break does not add one.
 """
 
 from __future__ import annotations
@@ -10,17 +35,63 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import itertools
+import re
+import struct
+import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
 import polars as pl
+import pyarrow as pa
+import pyarrow.csv as pacsv
 import python_calamine
+
+from src import config
 
 CSV_SUFFIXES = {".csv", ".txt", ".tsv"}
 XLSX_SUFFIXES = {".xlsx", ".xlsm"}
 DELIMITERS = (",", ";", "\t")
 # A numeric XLSX cell is written with this prefix so that the NIP parser can tell it was a number.
 NUMERIC_CELL_MARK = "\x00num:"
+# The longest cell accepted, in characters: the csv module's field limit, which the reader has
+# always had (Excel itself stops at 32,767). Longer means a quote that is never closed, or not a CSV.
+MAX_CELL_CHARS = 131_072
+# XLSX rows turned into Python values at a time (bounds the Python objects alive at once).
+XLSX_CHUNK_ROWS = 65_536
+# Parts of an XLSX smaller than this (unpacked) are not held to the packing-ratio limit.
+RATIO_FLOOR_BYTES = 1024 * 1024
+# The most parts, and the largest zip directory, an XLSX may have (Excel writes a dozen or so).
+MAX_ZIP_PARTS = 10_000
+MAX_ZIP_DIRECTORY_BYTES = 4 * 1024 * 1024
+_STEP = 1024 * 1024  # unpack and read in steps of this many bytes
+
+_UTF8_BOM = b"\xef\xbb\xbf"
+# The characters str.splitlines() breaks at: the header line is what comes before the first.
+_LINE_BREAK = re.compile("[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+# What str.strip() removes (Python's whitespace): a row whose cells are all this is not data.
+_PY_SPACE = "".join(chr(c) for c in range(0x3001) if chr(c).isspace())
+# Whitespace-only lines at the very end of a CSV (often there): dropped before the fast parse.
+_TRAILING_BLANK_LINES = re.compile(rb"(?:\r\n|\r|\n)[ \t\r\n\x0b\x0c]*\Z")
+# A UTF-8 encoded non-ASCII character: in a file that is not valid UTF-8, it means mixed encodings.
+_UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+# Other formats, recognised by their first bytes (the name is what people call the format).
+_SIGNATURES = (
+    (b"%PDF", "PDF"),
+    (b"\x89PNG\r\n\x1a\n", "PNG"),
+    (b"\xff\xd8\xff", "JPEG"),
+    (b"GIF87a", "GIF"),
+    (b"GIF89a", "GIF"),
+    (b"\x1f\x8b", "GZIP"),
+    (b"Rar!\x1a\x07", "RAR"),
+    (b"7z\xbc\xaf\x27\x1c", "7-Zip"),
+    (b"{\\rtf", "RTF"),
+)
+_OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # old .xls, .doc, and password-protected workbooks
+_ZIP = (b"PK\x03\x04", b"PK\x05\x06")
+_MARKUP = (b"<!doctype html", b"<html", b"<table", b"<?xml", b"<head", b"<body")
+_ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
 
 
 class ReadError(Exception):
@@ -38,27 +109,89 @@ class RawTable:
     cells: pl.DataFrame  # one Utf8 column per header (named c0, c1, …) plus "_line", the file's line
 
 
+def check_upload(name: str, size: int) -> ReadError | None:
+    """What can be said of a file from its name and size alone, before its bytes are saved.
+
+    For the upload page: returns the refusal (render it with `t(error.key, lang, **error.values)`)
+    or None. `read_file` applies the same checks again, then looks at the content.
+    """
+    if Path(name).suffix.lower() not in CSV_SUFFIXES | XLSX_SUFFIXES:
+        return ReadError("import.error.file_type")
+    if size <= 0:
+        return ReadError("import.error.file_empty")
+    if size > config.max_upload_bytes():
+        return ReadError("import.error.file_too_large", limit=config.max_upload_mb())
+    return None
+
+
 def read_file(path: Path) -> RawTable:
     if not path.exists():
         raise ReadError("import.error.file_missing")
-    if path.stat().st_size == 0:
+    size = path.stat().st_size
+    if size == 0:
         raise ReadError("import.error.file_empty")
-    suffix = path.suffix.lower()
-    if suffix in XLSX_SUFFIXES:
+    if refusal := check_upload(path.name, size):
+        raise refusal
+    with path.open("rb") as handle:
+        head = handle.read(8192)
+    kind = _kind(head)
+    if kind == "zip":
         return _read_xlsx(path)
-    if suffix in CSV_SUFFIXES:
-        return _read_csv(path.read_bytes())
-    raise ReadError("import.error.file_type")
+    if kind == "ole2":
+        raise ReadError("import.error.xls_old")
+    if kind == "html":
+        raise ReadError("import.error.file_html")
+    if kind in {name for _, name in _SIGNATURES}:
+        raise ReadError("import.error.file_format", kind=kind)
+    if path.suffix.lower() in XLSX_SUFFIXES:
+        raise ReadError("import.error.xlsx_is_text" if kind == "text" else "import.error.xlsx_unreadable")
+    if kind == "utf16":
+        raise ReadError("import.error.file_utf16")
+    if kind == "binary":
+        raise ReadError("import.error.file_binary")
+    return _read_csv(path.read_bytes())
+
+
+def _kind(head: bytes) -> str:
+    """zip, ole2, html, utf16, binary, text, or the name of another format, from the first bytes."""
+    if head.startswith(_ZIP):
+        return "zip"
+    if head.startswith(_OLE2):
+        return "ole2"
+    for signature, name in _SIGNATURES:
+        if head.startswith(signature):
+            return name
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "utf16"
+    if b"\x00" in head:
+        # UTF-16 without a BOM: ASCII text with a NUL beside every character (before or after).
+        pairs = len(head) // 2
+        if pairs and max(head[0::2].count(0), head[1::2].count(0)) > 0.4 * pairs:
+            return "utf16"
+        return "binary"
+    if head.removeprefix(_UTF8_BOM).lstrip().lower().startswith(_MARKUP):
+        return "html"
+    return "text"
+
+
+# ---- CSV -----------------------------------------------------------------------------------------
 
 
 def decode_text(data: bytes) -> str:
     """UTF-8 (with or without BOM), else Windows-1252, the two encodings Indonesian exports use."""
+    return _decode(data)[0]
+
+
+def _decode(data: bytes) -> tuple[str, str]:
+    """The text and the encoding it was read with; a file mixing UTF-8 and Windows-1252 is refused."""
     try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
+        return data.decode("utf-8-sig"), "utf-8"
+    except UnicodeDecodeError as error:
+        if _UTF8_SEQUENCE.search(data):  # some of it is UTF-8, and some is not
+            line = data.count(b"\n", 0, error.start) + 1
+            raise ReadError("import.error.file_encoding_mixed", line=line) from None
     try:
-        return data.decode("cp1252")
+        return data.decode("cp1252"), "cp1252"
     except UnicodeDecodeError:  # five byte values are undefined in cp1252
         raise ReadError("import.error.file_encoding") from None
 
@@ -70,28 +203,185 @@ def sniff_delimiter(header_line: str) -> str:
 
 
 def _read_csv(data: bytes) -> RawTable:
-    if b"\x00" in data[:4096]:
-        raise ReadError("import.error.file_binary")
-    text = decode_text(data)
-    lines = text.splitlines()
-    if not lines or not lines[0].strip():
+    if (nul := data.find(b"\x00")) >= 0:  # past the first bytes (those are checked as binary)
+        raise ReadError("import.error.file_nul", line=data.count(b"\n", 0, nul) + 1)
+    text, encoding = _decode(data)
+    first_break = _LINE_BREAK.search(text)
+    header_line = text[: first_break.start()] if first_break else text
+    if not header_line.strip():
         raise ReadError("import.error.file_empty")
-    delimiter = sniff_delimiter(lines[0])
+    delimiter = sniff_delimiter(header_line)
+    utf8 = data if encoding == "utf-8" else text.encode("utf-8")
+    start = len(_UTF8_BOM) if utf8.startswith(_UTF8_BOM) else 0
+    table = _parse_arrow(utf8, start, delimiter, header_line.count(delimiter) + 1)
+    if table is None:
+        return _read_csv_python(text, delimiter)
+    del text, utf8
+    frame = pl.from_arrow(table)
+    del table
+    assert isinstance(frame, pl.DataFrame)
+    frame = frame.rename({name: f"c{i}" for i, name in enumerate(frame.columns)})
+    _check_cell_length(frame)
+    headers = list(frame.row(0))
+    body = frame.slice(1).with_columns(_line=pl.int_range(2, frame.height + 1, dtype=pl.Int64))
+    return _finish(headers, body.select("_line", *frame.columns))
+
+
+def _parse_arrow(utf8: bytes, start: int, delimiter: str, width_bound: int) -> pa.Table | None:
+    """Every record of utf8[start:] as text cells (the header is row 0), or None where the csv
+    module must decide.
+
+    Arrow's reader is told that no value holds a line break (much faster) first; if the number of
+    records then differs from the number of lines, or it fails, it reads again allowing them.
+    """
+    end = len(utf8)
+    match = _TRAILING_BLANK_LINES.search(utf8, max(end - 4096, start))
+    if match:  # keep the last record's line break, drop the blank lines after it
+        end = match.start() + (2 if utf8.startswith(b"\r\n", match.start()) else 1)
+    lines = utf8.count(b"\n", start, end) + utf8.count(b"\r", start, end) - utf8.count(b"\r\n", start, end)
+    lines += 0 if utf8.endswith((b"\n", b"\r"), start, end) else 1
+    buffer = pa.py_buffer(memoryview(utf8)[start:end])
+    read_options = pacsv.ReadOptions(autogenerate_column_names=True, use_threads=False, block_size=8 << 20)
+    convert_options = pacsv.ConvertOptions(
+        column_types=dict.fromkeys((f"f{i}" for i in range(width_bound)), pa.string()),
+        strings_can_be_null=False,
+        quoted_strings_can_be_null=False,
+        null_values=[],
+        check_utf8=False,  # decoded (and re-encoded) above
+    )
+    for newlines_in_values in (False, True):
+        parse_options = pacsv.ParseOptions(
+            delimiter=delimiter,
+            quote_char='"',
+            double_quote=True,
+            escape_char=False,
+            newlines_in_values=newlines_in_values,
+            ignore_empty_lines=False,
+        )
+        try:
+            table = pacsv.read_csv(
+                buffer,
+                read_options=read_options,
+                parse_options=parse_options,
+                convert_options=convert_options,
+            )
+        except (pa.ArrowException, ValueError):
+            continue
+        if not newlines_in_values and table.num_rows != lines:
+            continue
+        if not all(pa.types.is_string(column.type) for column in table.columns):
+            return None  # a column beyond width_bound was given a type: not a case to be fast in
+        return table
+    return None
+
+
+def _check_cell_length(frame: pl.DataFrame) -> None:
+    longest = frame.select(pl.max_horizontal(pl.col(c).str.len_bytes().max() for c in frame.columns)).item()
+    if longest is None or longest <= MAX_CELL_CHARS:  # bytes >= characters
+        return
+    too_long = pl.any_horizontal(pl.col(c).str.len_chars() > MAX_CELL_CHARS for c in frame.columns)
+    rows = frame.with_row_index("_row").filter(too_long)
+    if rows.height:
+        raise ReadError("import.error.cell_too_long", line=rows["_row"][0] + 1, limit=MAX_CELL_CHARS)
+
+
+def _read_csv_python(text: str, delimiter: str) -> RawTable:
+    """The reference reader (the csv module): slower, exact, and the one that explains bad rows."""
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    rows: list[list[str]] = []
     try:
-        rows = list(reader)
-    except csv.Error:  # e.g. a field over the csv module's size limit (a stray quote, or not a CSV)
-        raise ReadError("import.error.csv_broken", line=reader.line_num) from None
+        for row in reader:
+            rows.append(row)
+    except csv.Error as error:  # the record being read, counted as a spreadsheet counts rows
+        if "field larger than field limit" in str(error):
+            raise ReadError("import.error.cell_too_long", line=len(rows) + 1, limit=MAX_CELL_CHARS) from None
+        raise ReadError("import.error.csv_broken", line=len(rows) + 1) from None
     headers = rows[0]
     width = len(headers)
-    body = []
+    lines, body = [], []
     for index, row in enumerate(rows[1:], start=2):
         if not any(cell.strip() for cell in row):
             continue  # blank lines (often at the end) are not data
         if len(row) != width:
             raise ReadError("import.error.ragged", line=index, found=len(row), expected=width)
-        body.append((index, row))
-    return _table(headers, [line for line, _ in body], [row for _, row in body])
+        lines.append(index)
+        body.append(row)
+    columns = list(zip(*body, strict=True)) if body else [() for _ in headers]
+    frame = pl.DataFrame(
+        {"_line": lines, **{f"c{i}": list(values) for i, values in enumerate(columns)}},
+        schema={"_line": pl.Int64, **{f"c{i}": pl.String for i in range(width)}},
+    )
+    return _finish(headers, frame)
+
+
+def _finish(headers: list[str], frame: pl.DataFrame) -> RawTable:
+    """Drop the rows with nothing but whitespace, make empty cells NULL, strip the rest."""
+    if not [h for h in headers if h.strip()]:
+        raise ReadError("import.error.file_empty")
+    columns = [c for c in frame.columns if c != "_line"]
+    if columns:
+        blank = pl.all_horizontal(pl.col(c).fill_null("").str.strip_chars(_PY_SPACE) == "" for c in columns)
+        frame = frame.filter(~blank)
+    # Surrounding spaces never carry meaning in these exports.
+    frame = frame.with_columns(pl.col(name).str.strip_chars().replace("", None) for name in columns)
+    return RawTable(headers=headers, cells=frame)
+
+
+# ---- XLSX ----------------------------------------------------------------------------------------
+
+
+def _read_xlsx(path: Path) -> RawTable:
+    _check_zip(path)
+    try:
+        workbook = python_calamine.CalamineWorkbook.from_path(str(path))
+    except Exception:  # calamine raises several error types for damaged files
+        raise ReadError("import.error.xlsx_unreadable") from None
+    try:
+        return _xlsx_table(workbook)
+    finally:
+        workbook.close()
+
+
+def _xlsx_table(workbook: python_calamine.CalamineWorkbook) -> RawTable:
+    try:
+        sheet = workbook.get_sheet_by_index(0)
+        rows = sheet.iter_rows()
+        first = next(rows, None)
+    except Exception:
+        raise ReadError("import.error.xlsx_unreadable") from None
+    if first is None or sheet.end is None:
+        raise ReadError("import.error.file_empty")
+    # iter_rows leaves out empty columns before the first used one; a spreadsheet (and line/column
+    # positions) counts them, so they are put back.
+    lead = [""] * max(sheet.end[1] + 1 - len(first), 0)
+    headers = [_xlsx_cell(v).removeprefix(NUMERIC_CELL_MARK) for v in lead + first]
+    while headers and not headers[-1].strip():
+        headers.pop()
+    width = len(headers)
+    schema = {"_line": pl.Int64, **{f"c{i}": pl.String for i in range(width)}}
+    parts = [pl.DataFrame(schema=schema)]
+    line = 2
+    while True:
+        try:
+            chunk = list(itertools.islice(rows, XLSX_CHUNK_ROWS))
+        except Exception:
+            raise ReadError("import.error.xlsx_unreadable") from None
+        if not chunk:
+            break
+        if lead:
+            chunk = [lead + row for row in chunk]
+        if all(len(row) == len(chunk[0]) for row in chunk):
+            columns = list(zip(*chunk, strict=True))[:width]
+        else:
+            columns = list(itertools.zip_longest(*chunk, fillvalue=""))[:width]
+        columns += [("",) * len(chunk)] * (width - len(columns))
+        data = {
+            f"c{i}": [v if type(v) is str else _xlsx_cell(v) for v in values]
+            for i, values in enumerate(columns)
+        }
+        parts.append(pl.DataFrame({"_line": range(line, line + len(chunk)), **data}, schema=schema))
+        line += len(chunk)
+    return _finish(headers, pl.concat(parts, rechunk=True))
 
 
 def _xlsx_cell(value: object) -> str:
@@ -109,38 +399,95 @@ def _xlsx_cell(value: object) -> str:
     return "" if value is None else str(value)
 
 
-def _read_xlsx(path: Path) -> RawTable:
+def _check_zip(path: Path) -> None:
+    """Refuse a workbook that would cost too much to open, before calamine parses any of it."""
     try:
-        workbook = python_calamine.CalamineWorkbook.from_path(str(path))
-        rows = workbook.get_sheet_by_index(0).to_python(skip_empty_area=False)
-    except Exception:  # calamine raises several error types for damaged files
+        with path.open("rb") as handle:
+            _check_zip_directory(handle, path.stat().st_size)
+            with zipfile.ZipFile(handle) as archive:
+                parts = archive.infolist()
+                _check_declared(archive, parts, path.stat().st_size)
+                for part in parts:
+                    _check_unpacked(handle, part)
+    except ReadError:
+        raise
+    except Exception:  # zipfile, struct and zlib raise many types for damaged archives
         raise ReadError("import.error.xlsx_unreadable") from None
-    if not rows:
-        raise ReadError("import.error.file_empty")
-    headers = [_xlsx_cell(v).removeprefix(NUMERIC_CELL_MARK) for v in rows[0]]
-    while headers and not headers[-1].strip():
-        headers.pop()
-    width = len(headers)
-    lines, body = [], []
-    for index, row in enumerate(rows[1:], start=2):
-        cells = [_xlsx_cell(v) for v in row[:width]] + [""] * (width - len(row))
-        if any(c.strip() for c in cells):
-            lines.append(index)
-            body.append(cells)
-    return _table(headers, lines, body)
 
 
-def _table(headers: list[str], lines: list[int], rows: list[list[str]]) -> RawTable:
-    if not [h for h in headers if h.strip()]:
-        raise ReadError("import.error.file_empty")
-    transposed = list(zip(*rows, strict=True)) if rows else [() for _ in headers]
-    columns = {f"c{i}": list(values) for i, values in enumerate(transposed)}
-    frame = pl.DataFrame(
-        {"_line": lines, **columns},
-        schema={"_line": pl.Int64, **{name: pl.String for name in columns}},
-    )
-    # Empty or blank cells are NULL; surrounding spaces never carry meaning in these exports.
-    frame = frame.with_columns(
-        pl.col(name).str.strip_chars().replace("", None) for name in columns
-    )
-    return RawTable(headers=headers, cells=frame)
+def _check_zip_directory(handle: io.BufferedReader, size: int) -> None:
+    """The end record: there (else the file was cut short), and a directory of sane size."""
+    handle.seek(max(size - 65_557, 0))  # the end record (22 bytes) and a comment of up to 64 KB
+    tail = handle.read()
+    at = tail.rfind(b"PK\x05\x06")
+    if at < 0 or len(tail) - at < 22:
+        raise ReadError("import.error.xlsx_truncated")
+    _, _, _, _, parts, directory_bytes, _, _ = struct.unpack("<4s4H2LH", tail[at : at + 22])
+    if parts == 0xFFFF or directory_bytes == 0xFFFFFFFF:  # Zip64: the real figures are elsewhere
+        locator = tail[at - 20 : at] if at >= 20 else b""
+        if not locator.startswith(b"PK\x06\x07"):
+            raise ReadError("import.error.xlsx_unreadable")
+        (offset,) = struct.unpack("<Q", locator[8:16])
+        handle.seek(offset)
+        record = handle.read(56)
+        if not record.startswith(b"PK\x06\x06"):
+            raise ReadError("import.error.xlsx_unreadable")
+        parts, directory_bytes = struct.unpack("<QQ", record[32:48])
+    if parts > MAX_ZIP_PARTS or directory_bytes > MAX_ZIP_DIRECTORY_BYTES:
+        raise ReadError("import.error.xlsx_too_many_parts", limit=MAX_ZIP_PARTS)
+    handle.seek(0)
+
+
+def _check_declared(archive: zipfile.ZipFile, parts: list[zipfile.ZipInfo], size: int) -> None:
+    """What the zip directory says: a workbook, plain compression, and sizes within the limits."""
+    names = {part.filename for part in parts}
+    if not any(name.startswith("xl/") for name in names):
+        if "mimetype" in names and archive.read("mimetype").startswith(_ODS_MIMETYPE):
+            raise ReadError("import.error.file_format", kind="ODS (LibreOffice)")
+        raise ReadError("import.error.xlsx_not_workbook")
+    if any(
+        p.flag_bits & 0x1 or p.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED) for p in parts
+    ):
+        raise ReadError("import.error.xlsx_unreadable")  # encrypted parts, or a packing Excel never uses
+    if sum(p.compress_size for p in parts) > size:  # parts that share their packed bytes
+        raise ReadError("import.error.xlsx_bomb", limit=config.xlsx_max_ratio())
+    limit_mb = config.xlsx_max_uncompressed_mb()
+    if sum(p.file_size for p in parts) > limit_mb * 1024 * 1024:
+        raise ReadError("import.error.xlsx_too_large", limit=limit_mb)
+    ratio = config.xlsx_max_ratio()
+    if any(p.file_size > RATIO_FLOOR_BYTES and p.file_size > ratio * max(p.compress_size, 1) for p in parts):
+        raise ReadError("import.error.xlsx_bomb", limit=ratio)
+
+
+def _check_unpacked(handle: io.BufferedReader, part: zipfile.ZipInfo) -> None:
+    """Unpack one part in steps, stopping as soon as it grows past its declared size: a directory
+    that lies about sizes is caught before any parser trusts it. The CRC must match too."""
+    handle.seek(part.header_offset)
+    header = handle.read(30)
+    if len(header) < 30 or not header.startswith(b"PK\x03\x04"):
+        raise ReadError("import.error.xlsx_unreadable")
+    name_length, extra_length = struct.unpack("<HH", header[26:30])
+    handle.seek(part.header_offset + 30 + name_length + extra_length)
+    inflate = zlib.decompressobj(-zlib.MAX_WBITS) if part.compress_type == zipfile.ZIP_DEFLATED else None
+    packed_left, unpacked, crc = part.compress_size, 0, 0
+    while packed_left > 0 and not (inflate and inflate.eof):
+        packed = handle.read(min(_STEP, packed_left))
+        if not packed:
+            raise ReadError("import.error.xlsx_truncated")
+        packed_left -= len(packed)
+        while True:
+            if inflate is None:
+                data, packed = packed, b""
+            else:  # never more than one step beyond the declared size is unpacked
+                data = inflate.decompress(packed, _STEP)
+                packed = inflate.unconsumed_tail
+            unpacked += len(data)
+            if unpacked > part.file_size:
+                raise ReadError("import.error.xlsx_size_mismatch")
+            crc = zlib.crc32(data, crc)
+            if inflate is None or inflate.eof or (not packed and len(data) < _STEP):
+                break
+    if inflate is not None and not inflate.eof:
+        raise ReadError("import.error.xlsx_unreadable")
+    if unpacked != part.file_size or crc != part.CRC:
+        raise ReadError("import.error.xlsx_size_mismatch")
