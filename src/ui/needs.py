@@ -368,7 +368,8 @@ def programme_section(view: View, summary: Mapping[str, object]) -> None:
             count=format_number(plan.height, lang),
         )
     )
-    st.dataframe(programme_table(plan, lang), hide_index=True)
+    # A table, not a dataframe: it wraps to the width instead of scrolling sideways on a tablet.
+    st.table(programme_table(plan, lang), hide_index=True, border="horizontal")
     st.caption(t("ui.needs.programme_caption", lang, year=year))
     download_buttons(programme_table(plan, lang, formatted=False), view,
                      t("ui.needs.programme_download", lang, year=year + 1), "program_pelatihan",

@@ -53,7 +53,7 @@ def test_default_filters(run_app, figures):
             assert abs(shares[topic] * 100 - share) < 1e-9
     # The programme: ranked as the metrics layer ranks, the lead names the first topic and the cost.
     plan = needs.programme(figures.con, figures.default)
-    table = at.dataframe[-1].value
+    table = at.table[-1].value
     assert list(table[t("ui.needs.col_rank", "id")]) == [str(r) for r in plan["rank"]]
     assert list(table["Topik"]) == plan["topic"].to_list()
     summary = needs.summary(figures.con, figures.default)
