@@ -8,6 +8,7 @@ temporary folder of the session and deleted after a commit or a cancel.
 
 from __future__ import annotations
 
+import re
 import shutil
 import tempfile
 from pathlib import Path
@@ -31,6 +32,8 @@ WHO = "data_operator_name"
 
 # History entries listed on the page; the CLI's `history --limit N` shows more.
 HISTORY_ROWS = 50
+# The newest entries are shown in full; older ones wait in a closed expander.
+HISTORY_SHOWN = 10
 
 
 def uploader_key() -> str:
@@ -90,23 +93,43 @@ def show_remembered_message() -> None:
 
 
 def version_line(listed: list[versions.Version], entries: list[Entry], lang: str) -> str:
+    """Which version is in use, who made it and, when a rollback brought it back, who did that."""
     current = next((v for v in listed if v.current), None)
     if current is None:
         return t("ui.manage.no_version", lang)
-    made = next((e for e in entries if e.version_after == current.number and e.outcome != "refused"), None)
-    who = made.who if made else "–"
-    return t("ui.manage.current_version", lang, number=current.number,
+    # The version was made by an import or a sample build; a rollback only made it current again.
+    made = next((e for e in entries if e.version_after == current.number and e.outcome == "committed"), None)
+    who = markdown_text(made.who) if made else "–"
+    line = t("ui.manage.current_version", lang, number=current.number,
              when=f"{current.created:%d-%m-%Y %H:%M}", who=who)  # fmt: skip
+    switched = next((e for e in entries if e.outcome in ("committed", "rolled_back")), None)
+    if switched and switched.outcome == "rolled_back" and switched.version_after == current.number:
+        when = f"{switched.started_at:%d-%m-%Y %H:%M}"
+        by = markdown_text(switched.who)
+        line += " " + t("ui.manage.restored", lang, before=switched.version_before, who=by, when=when)
+    return line
+
+
+def markdown_text(text: str) -> str:
+    """Text shown as itself where Streamlit renders markdown (st.table cells, st.markdown): a file
+    called `*draft*.csv` stays `*draft*.csv`."""
+    return re.sub(r"([\\`*_\[\]<>|~])", r"\\\1", text)
+
+
+def rows_label(rows: dict[str, int], lang: str) -> str:
+    """pengembangan 1.608 baris, kompetensi 589 baris."""
+    parts = [t("import.rows_of", lang, dataset=d, rows=format_number(n, lang)) for d, n in rows.items()]
+    return ", ".join(parts)
 
 
 def files_table(preview: versions.Preview, lang: str) -> pl.DataFrame:
+    """Each file checked: its dataset, rows read and size (the history keeps its SHA-256 too)."""
     rows = [
         {
-            t("ui.manage.col_file", lang): f["name"],
+            t("ui.manage.col_file", lang): markdown_text(str(f["name"])),
             t("ui.manage.col_dataset", lang): f.get("dataset") or "–",
             t("ui.manage.col_rows", lang): format_number(f.get("rows") or 0, lang),
             t("ui.manage.col_size", lang): size_label(int(f["size"]), lang),
-            "SHA-256": str(f["sha256"])[:16] + "…",
         }
         for f in preview.plan.file_records
     ]
@@ -119,40 +142,63 @@ def size_label(size: int, lang: str) -> str:
     return f"{format_number(size / 1_000, lang, decimals=1)} KB"
 
 
+def signed_number(value: int, lang: str) -> str:
+    """+2, -1, 0: a change in a count."""
+    return ("+" if value > 0 else "") + format_number(value, lang)
+
+
 def changes_table(changes: pl.DataFrame, lang: str) -> pl.DataFrame:
     """Which (dataset, region, year) slices the import replaces, and the row counts before and after."""
-    return changes.select(
-        pl.col("dataset").alias(t("ui.manage.col_dataset", lang)),
-        pl.col("wilayah").alias(t("ui.manage.col_region", lang)),
-        pl.col("tahun").cast(pl.String).fill_null(t("ui.manage.whole_snapshot", lang))
-        .alias(t("ui.manage.col_year", lang)),
-        pl.col("rows_stored").alias(t("ui.manage.col_stored", lang)),
-        pl.col("rows_new").alias(t("ui.manage.col_new", lang)),
-        (pl.col("rows_new") - pl.col("rows_stored")).alias(t("ui.manage.col_change", lang)),
-    )  # fmt: skip
-
-
-def history_table(entries: list[Entry], lang: str) -> pl.DataFrame:
-    rows = []
-    for e in entries:
-        rows.append(
-            {
-                t("ui.manage.col_when", lang): f"{e.started_at:%d-%m-%Y %H:%M}",
-                t("ui.manage.col_who", lang): e.who,
-                t("ui.manage.col_action", lang): t(f"history.action.{e.action}", lang),
-                t("ui.manage.col_outcome", lang): t(f"history.outcome.{e.outcome}", lang),
-                t("ui.manage.col_version", lang): f"{e.version_before or '–'} → {e.version_after or '–'}",
-                t("ui.manage.col_files", lang): "; ".join(
-                    f"{f['name']} ({size_label(int(f['size']), lang)}, SHA-256 {str(f['sha256'])[:12]}…)"
-                    for f in e.files
-                ),
-                t("ui.manage.col_rows", lang): ", ".join(
-                    f"{d} {format_number(n, lang)}" for d, n in e.rows.items()
-                ),
-                t("ui.manage.col_problems", lang): e.problem_total,
-            }
-        )
+    rows = [
+        {
+            t("ui.manage.col_dataset", lang): c["dataset"],
+            t("ui.manage.col_region", lang): markdown_text(c["wilayah"]),
+            t("ui.manage.col_year", lang): t("ui.manage.whole_snapshot", lang)
+            if c["tahun"] is None
+            else str(c["tahun"]),
+            t("ui.manage.col_stored", lang): format_number(c["rows_stored"], lang),
+            t("ui.manage.col_new", lang): format_number(c["rows_new"], lang),
+            t("ui.manage.col_change", lang): signed_number(c["rows_new"] - c["rows_stored"], lang),
+        }
+        for c in changes.iter_rows(named=True)
+    ]
     return pl.DataFrame(rows)
+
+
+def files_label(files: list[dict[str, object]], lang: str) -> str:
+    """a.csv (5,4 KB, SHA-256 d072e6760218…); b.xlsx (…)."""
+    return "; ".join(
+        f"{markdown_text(str(f['name']))} ({size_label(int(f['size']), lang)}, "
+        f"SHA-256 {str(f['sha256'])[:12]}…)"
+        for f in files
+    )
+
+
+def history_entry(entry: Entry, lang: str) -> str:
+    """One entry of the import history as markdown: when, who, what and its outcome, the versions,
+    then the rows loaded, the number of problems and every file with its size and SHA-256.
+
+    A list rather than a table: the files of one import can be many, and a wide table would cut them
+    off on a narrow screen."""
+    lines = [
+        t("ui.manage.history_entry", lang, when=f"{entry.started_at:%d-%m-%Y %H:%M}",
+          who=markdown_text(entry.who), action=t(f"history.action.{entry.action}", lang),
+          outcome=t(f"history.outcome.{entry.outcome}", lang), before=entry.version_before or "–",
+          after=entry.version_after or "–")
+    ]  # fmt: skip
+    if entry.rows:
+        lines.append(t("ui.manage.history_rows", lang, rows=rows_label(entry.rows, lang)))
+    if entry.problem_total:
+        count = format_number(entry.problem_total, lang)
+        lines.append(t("ui.manage.history_problem_count", lang, count=count))
+    if entry.files:
+        lines.append(t("ui.manage.history_files", lang, files=files_label(entry.files, lang)))
+    return "  \n  ".join(lines)
+
+
+def history_markdown(entries: list[Entry], lang: str) -> str:
+    """The entries as a markdown list, newest first (as given)."""
+    return "\n".join(f"- {history_entry(e, lang)}" for e in entries)
 
 
 def problems_csv(lines: list[str], lang: str) -> bytes:
@@ -191,7 +237,8 @@ def upload_section(lang: str, who: str) -> None:
 def preview_section(preview: versions.Preview, lang: str) -> None:
     plan = preview.plan
     st.markdown(f"#### {t('ui.manage.preview_heading', lang)}")
-    st.dataframe(files_table(preview, lang), hide_index=True)
+    if plan.file_records:  # none when every file was skipped as already loaded
+        st.table(files_table(preview, lang), hide_index=True, border="horizontal")
     for note in preview.skipped:
         st.info(note.render(lang), icon=":material/content_copy:")
     if not plan.ok:
@@ -205,10 +252,12 @@ def preview_section(preview: versions.Preview, lang: str) -> None:
         return
     if not preview.changes.is_empty():
         st.markdown(t("ui.manage.changes_intro", lang))
-        st.dataframe(changes_table(preview.changes, lang), hide_index=True)
+        st.table(changes_table(preview.changes, lang), hide_index=True, border="horizontal")
     notes = [n.render(lang) for n in plan.result.notes]
     if plan.new_regions:
         notes.append(t("import.new_region", lang, regions=", ".join(plan.new_regions)))
+    if notes:
+        st.markdown(t("ui.manage.notes_intro", lang))
     for note in notes:
         st.warning(note, icon=":material/info:")
 
@@ -234,7 +283,7 @@ def commit(paths: list[Path], lang: str, who: str) -> None:
             st.error(t("ui.manage.busy", lang), icon=":material/hourglass:")
             return
     if done.outcome == "committed":
-        rows = ", ".join(f"{d} {format_number(n, lang)}" for d, n in done.result.rows.items())
+        rows = rows_label(done.result.rows, lang)
         remember_message("success", t("ui.manage.committed", lang, version=done.version, rows=rows))
     elif done.outcome == "unchanged":
         remember_message("info", t("import.unchanged", lang, version=done.version))
@@ -249,13 +298,14 @@ def commit(paths: list[Path], lang: str, who: str) -> None:
 def versions_section(lang: str, who: str) -> None:
     listed, entries = data.data_versions(), data.import_history(HISTORY_ROWS)
     st.subheader(t("ui.manage.versions_heading", lang))
-    st.write(version_line(listed, entries, lang))
+    in_use = version_line(listed, entries, lang)
+    st.write(in_use)
     current = next((v for v in listed if v.current), None)
     earlier = [v for v in listed if current and v.number < current.number]
     if earlier:
         label = t("ui.manage.rollback", lang, number=earlier[-1].number)
         if st.button(label, icon=":material/undo:", disabled=not who):
-            confirm_rollback(earlier[-1].number, current.number, lang, who)
+            confirm_rollback(earlier[-1].number, current.number, in_use, lang, who)
         if not who:
             st.caption(t("ui.manage.who_needed_rollback", lang))
     else:
@@ -264,7 +314,10 @@ def versions_section(lang: str, who: str) -> None:
     if not entries:
         st.caption(t("cli.history_empty", lang))
         return
-    st.dataframe(history_table(entries, lang), hide_index=True)
+    st.markdown(history_markdown(entries[:HISTORY_SHOWN], lang))
+    if len(entries) > HISTORY_SHOWN:
+        with st.expander(t("ui.manage.history_older", lang, count=len(entries) - HISTORY_SHOWN)):
+            st.markdown(history_markdown(entries[HISTORY_SHOWN:], lang))
     for entry in [e for e in entries if e.problem_total][:5]:
         title = t("ui.manage.history_problems", lang, id=entry.id, when=f"{entry.started_at:%d-%m-%Y %H:%M}",
                   count=format_number(entry.problem_total, lang))  # fmt: skip
@@ -273,8 +326,9 @@ def versions_section(lang: str, who: str) -> None:
 
 
 @st.dialog(" ", width="medium")
-def confirm_rollback(target: int, current: int, lang: str, who: str) -> None:
+def confirm_rollback(target: int, current: int, in_use: str, lang: str, who: str) -> None:
     st.markdown(f"### {t('ui.manage.rollback_title', lang)}")
+    st.write(in_use)
     st.write(t("ui.manage.rollback_confirm", lang, current=current, target=target))
     row = st.container(horizontal=True)
     if row.button(t("ui.manage.rollback_yes", lang, number=target), type="primary"):
