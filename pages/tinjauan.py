@@ -31,16 +31,17 @@ if not review.staff:
     st.stop()
 
 notes_db = database_path()  # notes live beside the database (src/warehouse/meta.py), not in a version
-figures_col, agreed_col = st.columns([3, 2], gap="medium")
+figures_col, agreed_col = st.columns([2, 1], gap="medium")
 with figures_col:
     st.subheader(t("ui.review.figures_heading", lang))
     st.table(rv.figures_table(review, lang), hide_index=True, border="horizontal")
     st.caption(t("ui.review.figures_note", lang))
 with agreed_col:
     rv.previous_note_block(notes_db, review, lang)
-    with st.container(border=True):
-        st.markdown(f"**{t('ui.review.summary_heading', lang)}**")
-        st.markdown("\n".join(f"- {sentence}" for sentence in rv.summary_sentences(review, lang)))
+    rv.pack_buttons(review, lang, lambda kind: pack_file(kind, review, lang, notes_db), chromium_available())
+with st.container(border=True):
+    st.markdown(f"**{t('ui.review.summary_heading', lang)}**")
+    st.markdown("\n".join(f"- {sentence}" for sentence in rv.summary_sentences(review, lang)))
 
 st.subheader(t("ui.review.charts_heading", lang))
 for column, fig in zip(st.columns(2, gap="medium"), rv.charts(review, lang), strict=True):
@@ -53,7 +54,6 @@ for section in rv.sections(review, lang):
     if section.frame.is_empty():
         st.caption(section.empty)
     else:
-        st.dataframe(rv.display_frame(section, lang), hide_index=True)
+        st.table(rv.display_frame(section, lang), hide_index=True, border="horizontal")
 
 rv.notes_block(notes_db, review, lang)
-rv.pack_buttons(review, lang, lambda kind: pack_file(kind, review, lang, notes_db), chromium_available())

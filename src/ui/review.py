@@ -179,7 +179,8 @@ def cell_text(kind: str, value: object, lang: str) -> str:
         return str(value)
     if kind == YES_NO:
         return t("ui.review.yes" if value else "ui.review.no", lang)
-    return format_value(Format(kind), value, lang)  # type: ignore[arg-type]
+    # "Rp306 jt", "87,5 %" never break inside a narrow table cell
+    return format_value(Format(kind), value, lang).replace(" ", "\u00a0")  # type: ignore[arg-type]
 
 
 def display_frame(section: Section, lang: str) -> pl.DataFrame:

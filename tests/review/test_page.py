@@ -45,10 +45,10 @@ def test_the_review_of_march_in_serang(open_review):
     summary = " ".join(m.value for m in at.markdown)
     assert "Sampai akhir Maret 2026, 15,0 % dari 20 ASN di Serang sesuai laju menuju 20 JP" in summary
     assert "OPD paling tertinggal: Dinas B" in summary
-    frames = [d.value for d in at.dataframe]
+    frames = [table.value for table in at.table[1:]]
     assert list(frames[0]["OPD"]) == ["Dinas B", "Dinas A"]  # one region: no region column
     assert "Wilayah" not in frames[0].columns
-    assert list(frames[1]["Kurang dari rencana"]) == ["Rp4 jt", "Rp2 jt"]
+    assert list(frames[1]["Kurang dari rencana"]) == ["Rp4\u00a0jt", "Rp2\u00a0jt"]  # no break inside
     assert len(at.get("plotly_chart")) == 2
 
 
@@ -96,4 +96,4 @@ def test_english_and_every_region(open_review):
     assert at.selectbox(key="review_region").value == ""
     # every region: 11 of 30 took part
     assert table_rows(at)["Participation rate"][0] == "36.7 %"
-    assert list(at.dataframe[0].value.columns)[:2] == ["OPD", "Region"]
+    assert list(at.table[1].value.columns)[:2] == ["OPD", "Region"]
