@@ -65,11 +65,12 @@ class _FileInfo:
 
 
 def _file_info(path: Path) -> _FileInfo:
-    try:
-        data = path.read_bytes()
+    try:  # hashed in steps: a file over the size limit is refused by read_file, never held in memory
+        with path.open("rb") as handle:
+            digest, size = hashlib.file_digest(handle, "sha256"), path.stat().st_size
     except OSError:  # missing, a folder, no permission: reading it reports the problem
-        data = b""
-    return _FileInfo(path.name, hashlib.sha256(data).hexdigest(), len(data))
+        digest, size = hashlib.sha256(b""), 0
+    return _FileInfo(path.name, digest.hexdigest(), size)
 
 
 def _read_and_clean(

@@ -375,13 +375,59 @@ def _xlsx_table(workbook: python_calamine.CalamineWorkbook) -> RawTable:
         else:
             columns = list(itertools.zip_longest(*chunk, fillvalue=""))[:width]
         columns += [("",) * len(chunk)] * (width - len(columns))
-        data = {
-            f"c{i}": [v if type(v) is str else _xlsx_cell(v) for v in values]
-            for i, values in enumerate(columns)
-        }
+        data = {f"c{i}": _xlsx_column(values) for i, values in enumerate(columns)}
         parts.append(pl.DataFrame({"_line": range(line, line + len(chunk)), **data}, schema=schema))
         line += len(chunk)
     return _finish(headers, pl.concat(parts, rechunk=True))
+
+
+def _xlsx_column(values: tuple) -> pl.Series:
+    """The cells of one column as _xlsx_cell writes them; number and date cells are converted as
+    whole columns (Polars writes a float as Python's repr does from 1e-4 up to 1e15, where it is
+    used; other values go through _xlsx_cell)."""
+    kinds = set(map(type, values))
+    if kinds <= {str}:
+        return pl.Series(values, dtype=pl.String)
+    out = pl.Series([v if type(v) is str else None for v in values], dtype=pl.String)
+    for kind, convert in ((float, _number_texts), (dt.date, _date_texts), (dt.datetime, _date_texts)):
+        if kind in kinds:
+            texts = convert([v if type(v) is kind else None for v in values])
+            out = out.zip_with(out.is_not_null(), texts)
+    if others := kinds - {str, float, dt.date, dt.datetime}:
+        texts = pl.Series([_xlsx_cell(v) if type(v) in others else None for v in values], dtype=pl.String)
+        out = out.zip_with(out.is_not_null(), texts)
+    return out
+
+
+def _number_texts(values: list[float | None]) -> pl.Series:
+    numbers = pl.Series("x", values, dtype=pl.Float64)
+    x, size = pl.col("x"), pl.col("x").abs()
+    texts = (
+        numbers.to_frame()
+        .select(
+            pl.when((x.floor() == x) & (size < 1e15))
+            .then(x.cast(pl.Int64).cast(pl.String))
+            .when((size >= 1e-4) & (size < 1e15))
+            .then(x.cast(pl.String))
+        )
+        .to_series()
+    )
+    rest = (texts.is_null() & numbers.is_not_null()).arg_true()
+    if len(rest):  # tiny, huge, or not finite: Python's own repr
+        texts = texts.scatter(rest, [_xlsx_cell(values[i]).removeprefix(NUMERIC_CELL_MARK) for i in rest])
+    return NUMERIC_CELL_MARK + texts
+
+
+def _date_texts(values: list[dt.date | None]) -> pl.Series:
+    dates = pl.Series(values)
+    if dates.dtype == pl.Datetime:
+        dates = dates.dt.date()
+    known = dates.drop_nulls()
+    if dates.dtype != pl.Date or (
+        len(known) and not 1000 <= known.dt.year().min() <= known.dt.year().max() <= 9999
+    ):
+        return pl.Series([None if v is None else _xlsx_cell(v) for v in values], dtype=pl.String)
+    return dates.dt.to_string("%Y-%m-%d")
 
 
 def _xlsx_cell(value: object) -> str:
