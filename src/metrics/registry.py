@@ -231,7 +231,7 @@ TALENT_METRICS: tuple[MetricSpec, ...] = (
         Format.PERCENT, TL, "talent_mapped", "asn_count", wilson=True,
     ),
     MetricSpec(
-        "succession_pool_count", "Kelompok suksesi (kotak 7–9)", "Succession pool (boxes 7–9)",
+        "succession_pool_count", "Kelompok suksesi", "Succession pool",
         "Pegawai di kotak 7, 8 atau 9 dari 9-box (kinerja × potensial, PermenPANRB 3/2020): kinerja di "
         "atas ekspektasi dengan potensial menengah atau tinggi, atau kinerja sesuai dengan potensial "
         "tinggi. Kinerja: Sangat Baik = di atas, Baik = sesuai, lainnya = di bawah.",
@@ -247,7 +247,7 @@ TALENT_METRICS: tuple[MetricSpec, ...] = (
         Format.PERCENT, TL, "succession_pool", "talent_mapped", wilson=True,
     ),
     MetricSpec(
-        "pool_trained_rate", "Kelompok suksesi ikut pengembangan", "Succession pool trained",
+        "pool_trained_rate", "Suksesi ikut pelatihan", "Pool in training",
         "Anggota kelompok suksesi dengan sedikitnya satu kegiatan selesai dalam 12 bulan sampai akhir "
         "periode ÷ kelompok suksesi.",
         "Succession pool members with at least one completed activity in the 12 months up to the "
@@ -255,7 +255,7 @@ TALENT_METRICS: tuple[MetricSpec, ...] = (
         Format.PERCENT, TL, "pool_trained", "succession_pool", wilson=True, target=1.0,
     ),
     MetricSpec(
-        "pool_jp20_rate", "Kelompok suksesi ≥ 20 JP", "Succession pool with ≥ 20 JP",
+        "pool_jp20_rate", "Suksesi ≥ 20 JP", "Pool with ≥ 20 JP",
         "Anggota kelompok suksesi dengan JP kegiatan selesai ≥ 20 dalam 12 bulan sampai akhir periode ÷ "
         "kelompok suksesi.",
         "Succession pool members whose completed activities add up to ≥ 20 JP in the 12 months up to "
@@ -289,7 +289,7 @@ TALENT_METRICS: tuple[MetricSpec, ...] = (
         Format.COUNT, TL, "mentees", unit="orang",
     ),
     MetricSpec(
-        "mentee_rate", "ASN ikut mentoring/coaching", "ASN mentored or coached",
+        "mentee_rate", "Ikut mentoring/coaching", "Mentored or coached",
         "Peserta mentoring/coaching ÷ jumlah ASN.", "Mentees and coachees ÷ ASN headcount.",
         Format.PERCENT, TL, "mentees", "asn_count", wilson=True,
     ),
@@ -314,7 +314,7 @@ TALENT_METRICS: tuple[MetricSpec, ...] = (
 
 IP_ASN_METRICS: tuple[MetricSpec, ...] = (
     MetricSpec(
-        "ip_asn_kompetensi_mean", "Nilai dimensi kompetensi (perkiraan)", "Competency dimension (estimate)",
+        "ip_asn_kompetensi_mean", "Nilai kompetensi", "Competency score",
         "Perkiraan dimensi kompetensi Indeks Profesionalitas ASN (0–40 poin) dari riwayat pengembangan: "
         "pelatihan kepemimpinan sesuai jabatan, pelatihan fungsional, pelatihan teknis ≥ 20 JP, seminar. "
         "Rata-rata pegawai dalam cakupan. Nilai poin adalah asumsi (data/ip_asn_kompetensi.toml) yang "
@@ -326,13 +326,13 @@ IP_ASN_METRICS: tuple[MetricSpec, ...] = (
         Format.INDEX, IP, "ip_points", "ip_staff", unit="poin",
     ),
     MetricSpec(
-        "ip_asn_kompetensi_share", "Capaian dimensi kompetensi", "Competency dimension attained",
+        "ip_asn_kompetensi_share", "Capaian kompetensi", "Competency attained",
         "Jumlah poin dimensi kompetensi ÷ (pegawai × poin maksimal dimensi).",
         "Sum of competency-dimension points ÷ (staff × the dimension's maximum points).",
         Format.PERCENT, IP, "ip_points", "ip_points_max", target=1.0,
     ),
     MetricSpec(
-        "ip_asn_lead_rate", "Pelatihan kepemimpinan sesuai jabatan", "Leadership training matching the post",
+        "ip_asn_lead_rate", "Pelatihan kepemimpinan", "Leadership training",
         "Pejabat struktural yang pernah menyelesaikan pelatihan kepemimpinan setingkat jabatannya atau "
         "lebih tinggi (menurut data) ÷ pejabat struktural.",
         "Structural officials who completed leadership training at their post's level or higher (as "

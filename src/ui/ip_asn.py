@@ -21,7 +21,7 @@ from src.ui.downloads import download_buttons
 from src.ui.drill import drill_chart
 from src.ui.filters import View, relabel_on_language_change
 from src.ui.format import format_metric, format_number, format_percent
-from src.ui.participation import unit_tick
+from src.ui.participation import unit_tick, wrap
 from src.ui.talent import alt_text, card, dataframe, layout, percent_axis, show
 
 CARD_METRICS = (
@@ -126,9 +126,15 @@ def groups_figure(
         if lowest.height > 1
         else ""
     )
-    row_px = 14 + 17 * max([tick.count("<br>") + 1 for tick in ticks] or [1])
+    row_px = max(34, 14 + 17 * max([tick.count("<br>") + 1 for tick in ticks] or [1]))
     layout(fig, title, subtitle, lang, body=40 + row_px * max(len(ticks), 1))
-    fig.update_xaxes(range=[0, points * 1.45], tickformat=",.0f", title={"text": ""})
+    ticks_at = list(range(0, int(points) + 1, 10))
+    fig.update_xaxes(
+        range=[0, points * 1.45],
+        tickvals=ticks_at,
+        ticktext=[format_number(v, lang) for v in ticks_at],
+        title={"text": ""},
+    )
     fig.update_yaxes(automargin=True, categoryorder="array", categoryarray=ticks)
     fig.add_vline(
         x=points,
@@ -173,7 +179,7 @@ def items_figure(row: Mapping[str, object], rules: Scoring, lang: str) -> go.Fig
     """One bar per item: the share of the staff it applies to who meet it, with its points."""
     ids = list(reversed(ITEMS))  # first item on top
     names = [
-        t(f"ui.ip_asn.item_{i}", lang)
+        wrap(t(f"ui.ip_asn.item_{i}", lang), 24)
         + "<br>"
         + t("ui.ip_asn.item_points", lang, points=format_number(rules.item(i).points, lang))
         for i in ids

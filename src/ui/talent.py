@@ -41,6 +41,8 @@ KEY_GROUPING = "talent_grouping"
 
 # Okabe–Ito shades: the succession pool in bluish green, box 1 in vermillion, the rest neutral.
 POOL, WEAK, NEUTRAL, INK = "#009E73", "#D55E00", "#E8EBEF", "#31333F"
+# Light tints of the same hues behind the 9-box's dark text (readable, and still green / orange).
+POOL_TINT, WEAK_TINT = "#A8DCC9", "#F4C2A1"
 KIND_COLORS = {
     "Rotasi": "#0072B2",
     "Promosi": "#009E73",
@@ -169,7 +171,7 @@ def group_name(record: Mapping[str, object], grouping: str) -> str:
 
 
 def box_color(box: int) -> str:
-    return POOL if box in SUCCESSION_BOXES else WEAK if box == 1 else NEUTRAL
+    return POOL_TINT if box in SUCCESSION_BOXES else WEAK_TINT if box == 1 else NEUTRAL
 
 
 def ninebox_figure(counts: pl.DataFrame, years: pl.DataFrame, unmapped: int, lang: str) -> go.Figure:
@@ -178,7 +180,7 @@ def ninebox_figure(counts: pl.DataFrame, years: pl.DataFrame, unmapped: int, lan
 
     `counts`: talent.ninebox_counts for one group (nine rows); `years`: talent.rating_years.
     """
-    columns = [t(f"ui.talent.kinerja_{k}", lang) for k in (1, 2, 3)]
+    columns = [wrap(t(f"ui.talent.kinerja_{k}", lang), 12) for k in (1, 2, 3)]
     rows = [t(f"ui.talent.potensial_{p}", lang) for p in (1, 2, 3)]
     by_position = {(r["kinerja"], r["potensial"]): r for r in counts.iter_rows(named=True)}
     mapped = int(counts["staff"].sum())
@@ -196,7 +198,7 @@ def ninebox_figure(counts: pl.DataFrame, years: pl.DataFrame, unmapped: int, lan
             name = t(f"ui.talent.box_{r['box']}", lang)
             hover_row.append(
                 f"<b>{t('ui.talent.box', lang, box=r['box'])}</b>: {name}<br>"
-                f"{columns[k - 1]} · {rows[p - 1]}<br>"
+                f"{columns[k - 1].replace('<br>', ' ')} · {rows[p - 1]}<br>"
                 f"{t('ui.talent.people', lang, count=format_number(r['staff'], lang))} ({share})"
             )
             z_row.append(len(colors))
@@ -304,10 +306,14 @@ def pool_figure(rows: pl.DataFrame, grouping: str, lang: str, colors: Mapping[st
     values = [None if v is None else v * 100 for v in ordered["pool_trained_rate"]]
     lows = [None if v is None else v * 100 for v in ordered["pool_trained_rate_low"]]
     highs = [None if v is None else v * 100 for v in ordered["pool_trained_rate_high"]]
-    labels = [
-        f" {format_metric(s, v, lang)} · "
-        + t("ui.talent.of_pool", lang, count=format_number(n * (v or 0), lang), total=format_number(n, lang))
+    counts = [
+        t("ui.talent.of_pool", lang, count=format_number(n * (v or 0), lang), total=format_number(n, lang))
         for v, n in zip(ordered["pool_trained_rate"], ordered["succession_pool"], strict=True)
+    ]
+    # OPD names take the room on a tablet: there the counts go to the hover only.
+    labels = [
+        f" {format_metric(s, v, lang)}" + (f" · {c}" if grouping == "region" else "")
+        for v, c in zip(ordered["pool_trained_rate"], counts, strict=True)
     ]
     bar_colors = [
         colors.get(r["group"], charts.PALETTE[0]) if grouping == "region" else POOL
@@ -330,9 +336,10 @@ def pool_figure(rows: pl.DataFrame, grouping: str, lang: str, colors: Mapping[st
                     "width": 4,
                 },
                 customdata=[
-                    [r["group"], r["group_region"] or r["group"]] for r in ordered.iter_rows(named=True)
+                    [r["group"], r["group_region"] or r["group"], f"{r['group']}: {label.strip()} ({c})"]
+                    for r, label, c in zip(ordered.iter_rows(named=True), labels, counts, strict=True)
                 ],
-                hovertemplate="%{y}<br>%{x:.1f} %<extra></extra>",
+                hovertemplate="%{customdata[2]}<extra></extra>",
                 showlegend=False,
             ),
             go.Scatter(
@@ -365,9 +372,9 @@ def pool_figure(rows: pl.DataFrame, grouping: str, lang: str, colors: Mapping[st
         if lowest.height and rows.height > 1
         else ""
     )
-    row_px = 14 + 17 * max(tick.count("<br>") + 1 for tick in ticks)
+    row_px = max(34, 14 + 17 * max(tick.count("<br>") + 1 for tick in ticks))
     layout(fig, title, subtitle, lang, body=40 + row_px * len(ticks))
-    fig.update_xaxes(**percent_axis(lang))
+    fig.update_xaxes(**percent_axis(lang, 125.0 if grouping == "region" else 100.0))
     fig.update_yaxes(automargin=True, categoryorder="array", categoryarray=ticks)
     fig.update_layout(bargap=0.3)
     return fig
@@ -578,8 +585,8 @@ def ratings_figure(rows: pl.DataFrame, lang: str) -> go.Figure:
         start=latest,
         end=latest + 1,
     )
-    layout(fig, title, t("ui.talent.ratings_subtitle", lang), lang, body=40 + 40 * len(names), legend=True)
-    fig.update_layout(barmode="stack")
+    layout(fig, title, t("ui.talent.ratings_subtitle", lang), lang, body=40 + 46 * len(names), legend=True)
+    fig.update_layout(barmode="stack", legend={"traceorder": "normal"})
     fig.update_xaxes(**{**percent_axis(lang), "range": [0, 100]})
     fig.update_yaxes(automargin=True, categoryorder="array", categoryarray=names)
     return fig
