@@ -201,6 +201,8 @@ def test_pdf_pack(review_db, tmp_path):
 
 @pytest.mark.browser
 def test_pdf_pack_in_english_for_every_region(review_db, tmp_path):
+    # a note is text, never markup: it is printed as typed
+    review_notes.save_note(review_db, 2026, 3, "", "<b>Agreed</b> <script>alert(1)</script>", "Ana")
     out = tmp_path / "review.pdf"
     assert main(["--lang", "en", "report", "--db", str(review_db), "--year", "2026", "--month", "3",
                  "--out", str(out)]) == 0  # fmt: skip
@@ -209,6 +211,7 @@ def test_pdf_pack_in_english_for_every_region(review_db, tmp_path):
     assert "All regions" in flat and "March 2026" in flat and "Monthly Review" in flat
     # every region: 30 staff, 11 took part (8 in Serang + 3 in Semarang) = 36.7 %
     assert "36.7 %" in flat and "Page 1 of" in flat
+    assert "<b>Agreed</b> <script>alert(1)</script>" in flat
     save_pngs(out, "review-pack-en")
 
 
