@@ -89,6 +89,12 @@ def cmd_report(args: argparse.Namespace) -> int:
     partial.replace(args.out)  # a scheduled run never leaves half a file under the real name
     period = month_label(review.year, review.month, lang)
     print(
-        t("ui.review.cli.written", lang, period=period, region=region_label(review.region, lang), path=args.out)
+        t(
+            "ui.review.cli.written",
+            lang,
+            period=period,
+            region=region_label(review.region, lang),
+            path=args.out,
+        )
     )
     return 0

@@ -95,7 +95,7 @@ def _figures_json(figures: list[go.Figure]) -> Markup:
 
 
 def render_html(pack: Pack) -> str:
-    """The pack's HTML page (without plotly.js: pdf() adds it and draws the charts)."""
+    """The pack's HTML page (without plotly.js: pdf_bytes adds it and draws the charts)."""
     lang = pack.lang
     classes = {t(f"ui.status.{s}", lang): f"status-{s}" for s in ("ok", "watch", "behind")}
     figures = pack.figures_table()
@@ -114,6 +114,7 @@ def render_html(pack: Pack) -> str:
             }
         )
     note, previous = pack.note, pack.previous_note
+    charts = pack.charts()
     return (
         _environment()
         .get_template("review.html.j2")
@@ -138,8 +139,8 @@ def render_html(pack: Pack) -> str:
             previous_none=t("ui.review.previous_none", lang, period=pack.previous_period, region=pack.region),
             summary_heading=t("ui.review.summary_heading", lang),
             charts_heading=t("ui.review.charts_heading", lang),
-            charts=pack.charts(),
-            figures_json=_figures_json(pack.charts()),
+            charts=charts,
+            figures_json=_figures_json(charts),
             act_heading=t("ui.review.act_heading", lang),
             sections=sections,
             notes_heading=t("ui.review.pack_this_month", lang, period=pack.month),
