@@ -30,7 +30,7 @@ st.subheader(t("ui.talent.ninebox_heading", lang))
 talent_ui.ninebox_section(view, now)
 
 st.subheader(t("ui.talent.pool_heading", lang))
-talent_ui.groups_section(view)
+talent_ui.groups_section(view, now)
 
 st.subheader(t("ui.talent.careers_heading", lang))
 talent_ui.careers_section(view)

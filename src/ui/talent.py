@@ -287,9 +287,12 @@ def pool_rows(kpis: pl.DataFrame, grouping: str, limit: int = UNIT_LIMIT) -> pl.
     return rows.head(limit) if grouping == "unit" else rows
 
 
-def pool_figure(rows: pl.DataFrame, grouping: str, lang: str, colors: Mapping[str, str]) -> go.Figure:
+def pool_figure(
+    rows: pl.DataFrame, grouping: str, lang: str, colors: Mapping[str, str], overall: float | None
+) -> go.Figure:
     """Horizontal bars: the share of each group's succession pool that took part in development in
-    the last 12 months, with the 95 % interval; the pool's size in the label."""
+    the last 12 months, with the 95 % interval; the pool's size in the label. The title gives
+    `overall`, the whole view's pool_trained_rate (the chart may show only some OPD)."""
     s = spec("pool_trained_rate")
     if rows.is_empty():
         fig = go.Figure()
@@ -354,13 +357,7 @@ def pool_figure(rows: pl.DataFrame, grouping: str, lang: str, colors: Mapping[st
             ),
         ]
     )
-    total_pool = int(rows["succession_pool"].sum())
-    trained = float((rows["pool_trained_rate"].fill_null(0) * rows["succession_pool"]).sum())
-    title = t(
-        "ui.talent.pool_title",
-        lang,
-        share=format_percent(trained / total_pool if total_pool else None, lang),
-    )
+    title = t("ui.talent.pool_title", lang, share=format_percent(overall, lang))
     lowest = rows.filter(pl.col("pool_trained_rate").is_not_null()).sort("pool_trained_rate").head(1)
     subtitle = (
         t(
@@ -641,7 +638,7 @@ def ninebox_section(view: View, now: pl.DataFrame) -> None:
     st.caption(t("ui.talent.ninebox_caption", lang))
 
 
-def groups_section(view: View) -> None:
+def groups_section(view: View, now: pl.DataFrame) -> None:
     """The 9-box and the succession pool per region or OPD: the pool's development as a chart, every
     box as counts in the table."""
     lang = view.lang
@@ -658,7 +655,7 @@ def groups_section(view: View) -> None:
     kpis = data.call("talent_kpis", view.filters, by=grouping)
     rows = pool_rows(kpis, grouping)
     colors = charts.region_colors(view.choices.regions)
-    fig = pool_figure(rows, grouping, lang, colors)
+    fig = pool_figure(rows, grouping, lang, colors, now["pool_trained_rate"][0])
     if rows.is_empty():
         show(fig, f"talent_pool_{grouping}")
     else:

@@ -93,6 +93,10 @@ def test_the_opd_grouping_lists_every_opd_in_the_table(run_app, figures):
     assert len(table) == expected.height
     pool = PAGE_METRIC_BY_ID["succession_pool_count"].label("id")
     assert int(table[pool].sum()) == int(expected["succession_pool"].sum())
+    # the pool chart's title is the whole view's rate, whichever OPD the chart has room for
+    whole = talent.talent_kpis(figures.con, figures.default).row(0, named=True)
+    rate = format_metric(PAGE_METRIC_BY_ID["pool_trained_rate"], whole["pool_trained_rate"], "id")
+    assert any(_title(c).startswith(f"{rate} kelompok suksesi") for c in _charts(at))
 
 
 def test_the_definitions_page_lists_the_talent_metrics(run_app):
@@ -155,8 +159,8 @@ def test_pool_figure_and_rows_largest_pools_first():
     )  # fmt: skip
     rows = ui.pool_rows(kpis, "unit")
     assert rows["group"].to_list() == ["C", "A"]  # B has no pool
-    fig = ui.pool_figure(rows, "unit", "id", {"R": "#000000", "S": "#111111"})
-    # trained: 0.9 × 30 + 0.5 × 10 = 32 of 40 = 80 %
+    fig = ui.pool_figure(rows, "unit", "id", {"R": "#000000", "S": "#111111"}, 0.8)
+    # the title gives the whole view's rate (OPD beyond the chart's limit included), not the bars' own
     assert _title_text(fig).startswith("80,0 % kelompok suksesi ikut pengembangan")
     assert "Paling rendah: A (50,0 %)" in fig.layout.title.subtitle.text
     bar = fig.data[0]
