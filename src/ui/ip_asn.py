@@ -48,21 +48,27 @@ BAR, SMALL, ITEM = "#0072B2", "#9CC3E0", "#56B4E9"
 # ---- per region or OPD -------------------------------------------------------------------------------
 
 
-def group_rows(kpis: pl.DataFrame, grouping: str, limit: int = UNIT_LIMIT) -> pl.DataFrame:
-    """Groups with staff, lowest mean first (OPD: the `limit` lowest among those with at least
-    MIN_STAFF_TO_RANK staff; smaller OPD are in the table only)."""
+def group_rows(kpis: pl.DataFrame, grouping: str) -> pl.DataFrame:
+    """Groups with staff, lowest mean first (OPD: only those with at least MIN_STAFF_TO_RANK staff;
+    smaller OPD are in the table only)."""
     rows = kpis.filter(pl.col("ip_staff") > 0)
     if grouping == "unit":
         rows = rows.filter(pl.col("ip_staff") >= MIN_STAFF_TO_RANK)
-    rows = rows.sort(["ip_asn_kompetensi_mean", "group"], nulls_last=True)
-    return rows.head(limit) if grouping == "unit" else rows
+    return rows.sort(["ip_asn_kompetensi_mean", "group"], nulls_last=True)
 
 
 def groups_figure(
-    rows: pl.DataFrame, grouping: str, lang: str, colors: Mapping[str, str], points: float
+    ranked: pl.DataFrame,
+    grouping: str,
+    lang: str,
+    colors: Mapping[str, str],
+    points: float,
+    limit: int = UNIT_LIMIT,
 ) -> go.Figure:
     """Horizontal bars of the mean competency-dimension points per group (of `points`), the lowest on
-    top for OPD; the share of the maximum and the staff in the label."""
+    top for OPD (the `limit` lowest of `ranked`, group_rows); the staff in the label. The title and
+    subtitle name the lowest and the highest of all of `ranked`."""
+    rows = ranked.head(limit) if grouping == "unit" else ranked
     ordered = rows.reverse() if grouping == "unit" else rows.sort("ip_asn_kompetensi_mean")
     with_region = grouping == "unit" and ordered["group_region"].n_unique() > 1
     ticks = [
@@ -102,7 +108,7 @@ def groups_figure(
             ),
         ]
     )
-    lowest = rows.filter(pl.col("ip_asn_kompetensi_mean").is_not_null()).sort("ip_asn_kompetensi_mean")
+    lowest = ranked.filter(pl.col("ip_asn_kompetensi_mean").is_not_null()).sort("ip_asn_kompetensi_mean")
     key = "ui.ip_asn.groups_title_unit" if grouping == "unit" else "ui.ip_asn.groups_title_region"
     title = (
         t(

@@ -131,6 +131,10 @@ def test_groups_figure_lowest_on_top_with_drill_data():
         ["Dinas C", "Siulak"],
     ]
     assert list(fig.layout.xaxis.tickvals) == [0, 10, 20, 30, 40]
+    # with room for two OPD the bars are the two lowest, but the subtitle still names the highest of all
+    two = ui.groups_figure(rows, "unit", "id", {}, 40.0, limit=2)
+    assert list(two.data[0].x) == [10.0, 4.0]
+    assert two.layout.title.subtitle.text == "Tertinggi: Dinas B (25,5)"
 
 
 def test_items_figure_names_the_weakest_element():
