@@ -6,13 +6,14 @@ import polars as pl
 import pytest
 
 from src.metrics import attention
-from src.metrics.compute import kpis
+from src.metrics.compute import kpis, monthly_trend
 from src.metrics.registry import Source
 from src.metrics.review import (
     REVIEW_METRICS,
     comparable_sources,
     gaps_and_courses,
     monthly_review,
+    pace_trend,
     review_filters,
     weakest_courses,
 )
@@ -219,6 +220,16 @@ def test_trend_and_budget_months(serang):
     march = serang.budget_months.filter((pl.col("year") == 2026) & (pl.col("month") == 3))
     assert march["realisasi_cumulative"].to_list() == [12 * JT]
     assert serang.data_through == {"participation": 3, "budget": 3}
+
+
+@pytest.mark.parametrize("region", ["Serang", "Semarang", ""])
+@pytest.mark.parametrize(("year", "month"), [(2026, 3), (2025, 12), (2026, 1)])
+def test_pace_trend_equals_the_metrics_layer_month_by_month(review_con, region, year, month):
+    filters = review_filters(year, month, region)
+    expected = monthly_trend(review_con, filters, metric_ids=["jp20_on_track_rate"])
+    got = pace_trend(review_con, filters)
+    assert got["month"].to_list() == list(range(1, month + 1))
+    assert got["jp20_on_track_rate"].to_list() == pytest.approx(expected["jp20_on_track_rate"].to_list())
 
 
 def test_more_than_one_region_is_refused(review_con):
