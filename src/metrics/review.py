@@ -81,10 +81,6 @@ class Review:
     data_through: dict[str, int | None]  # source -> last month of `year` with its data
 
     @property
-    def filters(self) -> Filters:
-        return review_filters(self.year, self.month, self.region)
-
-    @property
     def staff(self) -> float:
         row = self.figures.filter(pl.col("metric") == "asn_count")
         return float(row["value"][0] or 0) if row.height else 0.0

@@ -26,6 +26,7 @@ from src.ui import budget as budget_ui
 from src.ui import participation
 from src.ui.filters import KEY_MONTH, KEY_REGIONS, KEY_YEAR, View
 from src.ui.format import format_delta, format_metric, format_percent, format_value, month_name
+from src.ui.overview import _in_sentence as in_sentence
 from src.warehouse import review_notes
 
 TEXT, YES_NO = "text", "yesno"
@@ -251,8 +252,7 @@ def _biggest_move(review: Review, lang: str) -> str | None:
         return None
     best = max(candidates, key=lambda r: abs(r["delta_month"] / r["previous_month"]))
     spec = METRIC_BY_ID[best["metric"]]
-    label = spec.label(lang)
-    label = label[0].lower() + label[1:] if label[1:2].islower() else label
+    label = in_sentence(spec.label(lang))
     return t(
         "ui.summary.move_up" if best["delta_month"] > 0 else "ui.summary.move_down", lang,
         month=month_name(review.month - 1, lang), metric=label,
