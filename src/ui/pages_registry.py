@@ -22,15 +22,31 @@ class PageSpec:
     url_params: tuple[str, ...] = ()
     # False for a page that must open without any data loaded (Kelola Data: where data is loaded).
     needs_data: bool = True
+    # The navigation's group: "overview" (the headline and the monthly review), "levers" (each lever
+    # of competency development), "data" (explore, definitions, loading).
+    section: str = "levers"
 
 
 PAGES: tuple[PageSpec, ...] = (
-    PageSpec("pages/ringkasan.py", "ringkasan", "ui.nav.overview", ":material/dashboard:", default=True),
-    PageSpec("pages/tinjauan.py", "tinjauan", "ui.review.nav", ":material/event_note:"),
+    PageSpec(
+        "pages/ringkasan.py",
+        "ringkasan",
+        "ui.nav.overview",
+        ":material/dashboard:",
+        default=True,
+        section="overview",
+    ),
+    PageSpec("pages/tinjauan.py", "tinjauan", "ui.review.nav", ":material/event_note:", section="overview"),
     PageSpec("pages/partisipasi.py", "partisipasi", "ui.nav.participation", ":material/groups:"),
     PageSpec("pages/anggaran.py", "anggaran", "ui.nav.budget", ":material/payments:"),
     PageSpec("pages/kesenjangan.py", "kesenjangan", "ui.nav.competency", ":material/psychology:"),
-    PageSpec("pages/perbandingan.py", "perbandingan", "ui.nav.regions", ":material/compare_arrows:"),
+    PageSpec(
+        "pages/perbandingan.py",
+        "perbandingan",
+        "ui.nav.regions",
+        ":material/compare_arrows:",
+        section="overview",
+    ),
     PageSpec("pages/evaluasi.py", "evaluasi", "ui.nav.evaluation", ":material/fact_check:"),
     PageSpec("pages/kebutuhan.py", "kebutuhan", "ui.nav.needs", ":material/checklist:"),
     PageSpec("pages/karier.py", "karier", "ui.nav.talent", ":material/trending_up:"),
@@ -41,26 +57,35 @@ PAGES: tuple[PageSpec, ...] = (
         "ui.nav.explorer",
         ":material/query_stats:",
         url_params=("metrik", "dim", "dim2"),
+        section="data",
     ),
-    PageSpec("pages/definisi.py", "definisi", "ui.nav.definitions", ":material/menu_book:"),
+    PageSpec("pages/definisi.py", "definisi", "ui.nav.definitions", ":material/menu_book:", section="data"),
     PageSpec(
         "pages/kelola_data.py",
         "kelola-data",
         "ui.nav.data_management",
         ":material/upload_file:",
         needs_data=False,
+        section="data",
     ),
 )
 
 
-def st_pages(lang: str) -> list[st.Page]:
-    """The st.Page objects for st.navigation, titled in `lang` (the address does not change with it)."""
-    return [
-        st.Page(
-            ROOT / p.path, title=t(p.title_key, lang), icon=p.icon, url_path=p.url_path, default=p.default
-        )
-        for p in PAGES
-    ]
+SECTIONS = ("overview", "levers", "data")
+
+
+def st_pages(lang: str) -> dict[str, list[st.Page]]:
+    """The st.Page objects for st.navigation by section, titled in `lang` (addresses do not change)."""
+    return {
+        t(f"ui.nav.section_{section}", lang): [
+            st.Page(
+                ROOT / p.path, title=t(p.title_key, lang), icon=p.icon, url_path=p.url_path, default=p.default
+            )
+            for p in PAGES
+            if p.section == section
+        ]
+        for section in SECTIONS
+    }
 
 
 def spec_of(url_path: str) -> PageSpec:

@@ -195,3 +195,12 @@ def test_a_page_address_as_the_very_first_request(sample_db, figures, monkeypatc
     assert at.title[0].value == "Definisi & Data"
     assert at.sidebar.multiselect(key="f_regions").value == [region]
     assert at.query_params["wilayah"] == region
+
+
+def test_every_page_is_in_a_navigation_section() -> None:
+    from src.ui.pages_registry import SECTIONS, st_pages
+
+    assert {p.section for p in PAGES} == set(SECTIONS)
+    grouped = st_pages("id")
+    assert list(grouped) == ["Ikhtisar", "Pengembangan kompetensi", "Data"]
+    assert sum(len(pages) for pages in grouped.values()) == len(PAGES)
