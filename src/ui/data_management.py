@@ -29,9 +29,12 @@ _FOLDER = "data_upload_folder"
 _PREVIEW = "data_upload_preview"
 _MESSAGE = "data_upload_message"
 WHO = "data_operator_name"
+_WHO_KEPT = "data_operator_name_kept"  # survives runs of other pages
 
 # History entries listed on the page; the CLI's `history --limit N` shows more.
 HISTORY_ROWS = 50
+# Problems shown at full height; a longer list scrolls in a box of fixed height.
+PROBLEMS_IN_FULL = 12
 # The newest entries are shown in full; older ones wait in a closed expander.
 HISTORY_SHOWN = 10
 
@@ -211,8 +214,15 @@ def problems_csv(lines: list[str], lang: str) -> bytes:
 
 
 def operator_name(lang: str) -> str:
-    """Who loads the data (kept in the history). Until accounts exist, a name typed once per session."""
-    return st.text_input(t("ui.manage.who", lang), key=WHO, help=t("ui.manage.who_help", lang)).strip()
+    """Who loads the data (kept in the history). Until accounts exist, a name typed once per session.
+
+    Streamlit forgets a widget's value when a run on another page does not draw it, so the name is
+    also kept under a key of its own and given back to the field on the way back to this page."""
+    if WHO not in st.session_state and _WHO_KEPT in st.session_state:
+        st.session_state[WHO] = st.session_state[_WHO_KEPT]
+    name = st.text_input(t("ui.manage.who", lang), key=WHO, help=t("ui.manage.who_help", lang))
+    st.session_state[_WHO_KEPT] = name
+    return name.strip()
 
 
 def upload_section(lang: str, who: str) -> None:
@@ -245,7 +255,10 @@ def preview_section(preview: versions.Preview, lang: str) -> None:
         lines = plan.result.problems.render(lang)
         st.error(t("ui.manage.refused", lang, count=format_number(plan.result.problems.total, lang)),
                  icon=":material/block:")  # fmt: skip
-        st.code("\n".join(lines), language=None, wrap_lines=True, height=min(60 + 24 * len(lines), 420))
+        # Every line in view while they are few (wrapped lines made a fixed height hide some on a
+        # narrow screen); a long list scrolls inside its box, next to its download.
+        height = "content" if len(lines) <= PROBLEMS_IN_FULL else 420
+        st.code("\n".join(lines), language=None, wrap_lines=True, height=height)
         st.download_button(t("ui.manage.problems_download", lang), problems_csv(lines, lang),
                            file_name="masalah-impor.csv", mime="text/csv", on_click="ignore",
                            icon=":material/download:")  # fmt: skip
@@ -309,7 +322,7 @@ def versions_section(lang: str, who: str) -> None:
         if not who:
             st.caption(t("ui.manage.who_needed_rollback", lang))
     else:
-        st.caption(t("ui.manage.no_earlier", lang, keep=len(listed)))
+        st.caption(t("ui.manage.no_earlier", lang))
     st.markdown(f"#### {t('ui.manage.history_heading', lang)}")
     if not entries:
         st.caption(t("cli.history_empty", lang))

@@ -19,6 +19,7 @@ import hashlib
 import io
 from collections import Counter
 from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 from src.warehouse.demo import build_demo
@@ -29,6 +30,12 @@ NEW_BENTUK = "Lokakarya"  # not among the BENTUK spellings the contract knows
 IGNORED_COLUMN = "KETERANGAN"
 UNKNOWN_NIP = "199901012020011999"  # 18 digits, in no region's staff snapshot
 BAD_DATE = "31/02/2026"
+
+
+def size_kb(size: int) -> str:
+    """A file size as the page writes it, worked out here by hand: 5449 bytes -> 5,4 KB (half up)."""
+    value = (Decimal(size) / 1000).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+    return f"{value} KB".replace(".", ",")
 
 
 def _year(record: dict[str, str]) -> int:

@@ -16,7 +16,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 import polars as pl
@@ -38,6 +37,7 @@ from tests.ui.manage_exports import (
     UNKNOWN_NIP,
     Exports,
     make_exports,
+    size_kb,
 )
 
 PAGE = "pages/kelola_data.py"
@@ -106,12 +106,6 @@ def plain(text: str) -> str:
     return re.sub(r"\\(.)", r"\1", text)
 
 
-def kb(size: int) -> str:
-    """Size in KB with one decimal, half up, Indonesian comma: 5449 -> 5,4 KB."""
-    value = (Decimal(size) / 1000).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
-    return f"{value} KB".replace(".", ",")
-
-
 def table(at: AppTest, index: int) -> list[dict[str, str]]:
     return at.table[index].value.to_dict("records")
 
@@ -145,7 +139,7 @@ def test_the_page_opens_with_data(exports, monkeypatch, lang):
     when = f"{first.created:%d-%m-%Y %H:%M}"
     assert t("ui.manage.current_version", lang, number=1, when=when, who="demo") in text
     assert f"· demo · {t('history.action.demo', lang)}: **{t('history.outcome.committed', lang)}**" in text
-    assert t("ui.manage.no_earlier", lang, keep=1) in [c.value for c in at.caption]
+    assert t("ui.manage.no_earlier", lang) in [c.value for c in at.caption]
     assert not [b for b in at.button if b.label.startswith(t("ui.manage.rollback", lang, number=""))]
     assert at.sidebar.radio(key="lang").value == lang  # the data is there: the full frame
 
@@ -205,7 +199,7 @@ def test_the_preview_lists_datasets_rows_slices_and_notes(exports, monkeypatch):
             t("ui.manage.col_file", "id"): dm.markdown_text(exports.revised.name),
             t("ui.manage.col_dataset", "id"): "pengembangan",
             t("ui.manage.col_rows", "id"): str(revised_rows),
-            t("ui.manage.col_size", "id"): kb(exports.revised.stat().st_size),
+            t("ui.manage.col_size", "id"): size_kb(exports.revised.stat().st_size),
         }
     ]  # karier.csv is already loaded: not listed, said below
     already = [i.value for i in at.info]
@@ -278,6 +272,16 @@ def test_loading_needs_the_officers_name(exports, monkeypatch):
     assert not button(at, t("ui.manage.commit", "id")).disabled
 
 
+def test_the_officers_name_survives_a_visit_to_another_page(exports, monkeypatch):
+    at = open_page(exports.db, monkeypatch, name=NAME)
+    at.switch_page("pages/definisi.py").run()  # a run that does not draw the name field
+    at.switch_page(PAGE).run()
+    assert_no_errors(at)
+    assert at.text_input(key=dm.WHO).value == NAME
+    upload(at, exports, exports.revised)
+    assert not button(at, t("ui.manage.commit", "id")).disabled
+
+
 # ---- commit, cancel, rollback, history -------------------------------------------------------------
 
 
@@ -308,7 +312,7 @@ def test_commit_publishes_a_new_version_and_the_history_shows_it(exports, monkey
     assert t("ui.manage.history_rows", "id", rows=rows) in text
     for path in (exports.revised, exports.loaded):  # every file given, the skipped one too
         digest = hashlib.sha256(path.read_bytes()).hexdigest()
-        assert f"{path.name} ({kb(path.stat().st_size)}, SHA-256 {digest[:12]}…)" in text
+        assert f"{path.name} ({size_kb(path.stat().st_size)}, SHA-256 {digest[:12]}…)" in text
     # The upload is forgotten: an empty uploader, the session's files deleted, and one step back.
     assert not at.file_uploader[0].value
     assert not folder.exists()
@@ -367,7 +371,7 @@ def test_after_a_rollback_the_page_says_who_brought_the_version_back(exports, mo
         f"Dipakai lagi sejak {back.started_at:%d-%m-%Y %H:%M}: Budi Santoso mengembalikan data dari versi 2."
     ) in text
     assert "· Budi Santoso · kembalikan versi: **dikembalikan** · versi 2 → 1" in text
-    assert t("ui.manage.no_earlier", "id", keep=2) in [c.value for c in at.caption]
+    assert t("ui.manage.no_earlier", "id") in [c.value for c in at.caption]
     assert stored_rows(exports.db, REGION, 2026) == exports.stored_by_year[2026]
 
 
