@@ -71,7 +71,7 @@ def cmd_rollback(args: argparse.Namespace) -> int:
     from src.warehouse import versions
 
     try:
-        before, after = versions.rollback(args.db, versions.default_who(), args.wait)
+        before, after = versions.rollback(args.db, versions.default_who(), args.wait, args.to)
     except versions.Busy:
         print(t("cli.writer_busy", args.lang, path=args.db), file=sys.stderr)
         return 3
@@ -193,6 +193,9 @@ def build_parser() -> argparse.ArgumentParser:
     sub.set_defaults(run=cmd_import)
 
     sub = add("rollback", "make the previous version of the data current again")
+    sub.add_argument(
+        "--to", type=int, help="a kept version's number (see `history`) instead of the previous one"
+    )
     sub.add_argument("--wait", type=float, default=0, help="seconds to wait for another import to finish")
     sub.set_defaults(run=cmd_rollback)
 

@@ -264,9 +264,9 @@ def commit_import(paths: list[Path], who: str) -> versions.ImportOutcome:
     return versions.import_versioned(database_path(), paths, who, wait_seconds=WRITER_WAIT_SECONDS)
 
 
-def roll_back(who: str) -> tuple[int, int]:
-    """Make the previous version current: (from, to)."""
-    return versions.rollback(database_path(), who, wait_seconds=WRITER_WAIT_SECONDS)
+def roll_back(who: str, to_version: int) -> tuple[int, int]:
+    """Make the kept version `to_version` current: (from, to)."""
+    return versions.rollback(database_path(), who, wait_seconds=WRITER_WAIT_SECONDS, to_version=to_version)
 
 
 def max_upload_mb() -> int:

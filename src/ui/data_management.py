@@ -113,6 +113,10 @@ def version_line(listed: list[versions.Version], entries: list[Entry], lang: str
     return line
 
 
+def version_label(version: versions.Version, lang: str) -> str:
+    return t("ui.manage.version_label", lang, number=version.number, when=f"{version.created:%d-%m-%Y %H:%M}")
+
+
 def markdown_text(text: str) -> str:
     """Text shown as itself where Streamlit renders markdown (st.table cells, st.markdown): a file
     called `*draft*.csv` stays `*draft*.csv`."""
@@ -323,6 +327,16 @@ def versions_section(lang: str, who: str) -> None:
             st.caption(t("ui.manage.who_needed_rollback", lang))
     else:
         st.caption(t("ui.manage.no_earlier", lang))
+    others = [v for v in listed if current and not v.current]
+    if others:
+        with st.expander(t("ui.manage.other_versions", lang, count=len(others))):
+            chosen = st.selectbox(
+                t("ui.manage.version_pick", lang),
+                [v.number for v in reversed(others)],
+                format_func=lambda n: version_label(next(v for v in others if v.number == n), lang),
+            )
+            if st.button(t("ui.manage.version_use", lang, number=chosen), disabled=not who):
+                confirm_rollback(chosen, current.number, in_use, lang, who)
     st.markdown(f"#### {t('ui.manage.history_heading', lang)}")
     if not entries:
         st.caption(t("cli.history_empty", lang))
@@ -346,7 +360,7 @@ def confirm_rollback(target: int, current: int, in_use: str, lang: str, who: str
     row = st.container(horizontal=True)
     if row.button(t("ui.manage.rollback_yes", lang, number=target), type="primary"):
         try:
-            before, after = data.roll_back(who)
+            before, after = data.roll_back(who, target)
         except versions.Busy:
             st.error(t("ui.manage.busy", lang))
             return

@@ -14,7 +14,10 @@ from src.i18n import t
 @dataclass(frozen=True)
 class PageSpec:
     path: str  # relative to the project root (where app.py is)
-    url_path: str  # the address: /<url_path>; the default page is also served at /
+    # The address: /<url_path>; the default page is also served at /. It must be the file's name:
+    # on the first request after a server start Streamlit still resolves addresses from the files
+    # of pages/ (see leave_legacy_pages_mode) and shows "Page not found" for any other name.
+    url_path: str
     title_key: str  # catalogue key of the title shown in the navigation
     icon: str
     default: bool = False
@@ -50,7 +53,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("pages/evaluasi.py", "evaluasi", "ui.nav.evaluation", ":material/fact_check:"),
     PageSpec("pages/kebutuhan.py", "kebutuhan", "ui.nav.needs", ":material/checklist:"),
     PageSpec("pages/karier.py", "karier", "ui.nav.talent", ":material/trending_up:"),
-    PageSpec("pages/ip_asn.py", "ip-asn", "ui.nav.ip_asn", ":material/workspace_premium:"),
+    PageSpec("pages/ip_asn.py", "ip_asn", "ui.nav.ip_asn", ":material/workspace_premium:"),
     PageSpec(
         "pages/eksplorasi.py",
         "eksplorasi",
@@ -62,7 +65,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("pages/definisi.py", "definisi", "ui.nav.definitions", ":material/menu_book:", section="data"),
     PageSpec(
         "pages/kelola_data.py",
-        "kelola-data",
+        "kelola_data",
         "ui.nav.data_management",
         ":material/upload_file:",
         needs_data=False,

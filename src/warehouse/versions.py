@@ -343,16 +343,26 @@ def _already_loaded(con: duckdb.DuckDBPyConnection, paths: list[Path]) -> tuple[
     return skipped, remaining
 
 
-def rollback(db: Path | str, who: str, wait_seconds: float = 0) -> tuple[int, int]:
-    """Make the version before the current one current again: (from, to). Raises NothingToRollBack."""
+def rollback(
+    db: Path | str, who: str, wait_seconds: float = 0, to_version: int | None = None
+) -> tuple[int, int]:
+    """Make a kept version current again: `to_version`, or the one before the current one.
+
+    Returns (from, to). Raises NothingToRollBack when there is no earlier version, or `to_version`
+    is not kept or is already current. A version left this way stays kept and can be chosen again.
+    """
     db = Path(db)
     started = dt.datetime.now()
     with _writer_lock(db, wait_seconds):
         current = current_version(db)
-        earlier = [v for v in list_versions(db) if current and v.number < current.number]
-        if current is None or not earlier:
+        kept = [v for v in list_versions(db) if current and v.number != current.number]
+        if to_version is None:
+            kept = [v for v in kept if current and v.number < current.number][-1:]
+        else:
+            kept = [v for v in kept if v.number == to_version]
+        if current is None or not kept:
             raise NothingToRollBack(str(db))
-        target = earlier[-1]
+        target = kept[0]
         staging = _new_staging(db)
         os.link(target.path, staging)
         os.replace(staging, db)

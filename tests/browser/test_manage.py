@@ -132,14 +132,9 @@ def tab(browser) -> Iterator:
         context.close()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known bug: the page's address (kelola-data) is not its file name (kelola_data.py); on the "
-    "first request after a start Streamlit's legacy pages/ mode answers 'Page not found' before "
-    "app.py declares the navigation, and the modal stays over the page",
-)
 def test_the_page_address_as_the_first_request_after_a_start(server, tab):
-    tab.goto(f"{server}/kelola-data")
+    """The page's own address as the server's first request (its address is its file's name)."""
+    tab.goto(f"{server}/kelola_data")
     _settle(tab)
     tab.get_by_role("heading", name=t("ui.manage.title", "id")).wait_for()
     assert not tab.get_by_role("dialog").filter(has_text="Page not found").count()
@@ -147,9 +142,7 @@ def test_the_page_address_as_the_first_request_after_a_start(server, tab):
 
 def test_upload_preview_commit_errors_and_rollback(server, tab, exports):
     page = tab
-    page.goto(server)  # the overview first: a page's own address as the first request is the bug above
-    _settle(page)
-    page.goto(f"{server}/kelola-data")
+    page.goto(f"{server}/kelola_data")
     _settle(page)
     page.get_by_role("heading", name=t("ui.manage.title", "id")).wait_for()
     assert "Versi yang dipakai sekarang: 1" in _text(page)

@@ -150,7 +150,7 @@ def test_karier_from_the_navigation_to_an_opd_download(server, browser, figures)
 
 def test_ip_asn_shows_the_estimate_the_assumptions_and_reads_in_english(server, browser, figures):
     row = figures["ip_asn"]
-    context, page = _open(browser, f"{server}/ip-asn")
+    context, page = _open(browser, f"{server}/ip_asn")
     try:
         page.get_by_role("heading", name=t("ui.nav.ip_asn", "id")).wait_for()
         _no_exception(page)
@@ -188,7 +188,7 @@ def test_screenshots(server, browser, viewport, lang):
     """Both pages at both widths in both languages, with nothing cut off sideways."""
     context, page = _open(browser, f"{server}/karier?lang={lang}", viewport)
     try:
-        for stem, path in (("karier", "karier"), ("ip_asn", "ip-asn")):
+        for stem, path in (("karier", "karier"), ("ip_asn", "ip_asn")):
             page.goto(f"{server}/{path}?lang={lang}")
             _settle(page)
             _no_exception(page)

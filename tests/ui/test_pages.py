@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -204,3 +206,8 @@ def test_every_page_is_in_a_navigation_section() -> None:
     grouped = st_pages("id")
     assert list(grouped) == ["Ikhtisar", "Pengembangan kompetensi", "Data"]
     assert sum(len(pages) for pages in grouped.values()) == len(PAGES)
+
+
+def test_every_address_is_its_file_name() -> None:
+    """Until app.py declares the navigation, Streamlit resolves addresses from the pages/ files."""
+    assert [p.url_path for p in PAGES] == [Path(p.path).stem for p in PAGES]

@@ -167,6 +167,18 @@ def test_rollback_returns_to_the_previous_version(db: Path, changed_file: Path) 
     assert versions.import_versioned(db, [changed_file], who="tester").version == 3
 
 
+def test_a_kept_version_can_be_chosen_again_after_a_rollback(db: Path, changed_file: Path) -> None:
+    versions.import_versioned(db, [changed_file], who="tester")
+    after = answers(db)
+    versions.rollback(db, who="admin")
+    assert versions.rollback(db, who="admin", to_version=2) == (1, 2)  # forward again
+    assert answers(db) == after
+    for impossible in (2, 7):  # already current; never made
+        with pytest.raises(versions.NothingToRollBack):
+            versions.rollback(db, who="admin", to_version=impossible)
+    assert [(e.version_before, e.version_after) for e in history.entries(db)[:2]] == [(1, 2), (2, 1)]
+
+
 def test_only_the_newest_versions_are_kept(db: Path, changed_file: Path, exports, monkeypatch) -> None:
     monkeypatch.setenv("DASBOR_KEEP_VERSIONS", "2")
     original = exports[1] / changed_file.name
