@@ -32,6 +32,7 @@ as a spreadsheet shows rows: the header is line 1, a cell holding a line break d
 
 from __future__ import annotations
 
+import codecs
 import csv
 import datetime as dt
 import io
@@ -149,7 +150,7 @@ def read_file(path: Path) -> RawTable:
         raise ReadError("import.error.file_utf16")
     if kind == "binary":
         raise ReadError("import.error.file_binary")
-    return _read_csv(path.read_bytes())
+    return _read_csv(path)
 
 
 def _kind(head: bytes) -> str:
@@ -179,21 +180,41 @@ def _kind(head: bytes) -> str:
 
 def decode_text(data: bytes) -> str:
     """UTF-8 (with or without BOM), else Windows-1252, the two encodings Indonesian exports use."""
-    return _decode(data)[0]
+    return _utf8(data).decode("utf-8-sig")
 
 
-def _decode(data: bytes) -> tuple[str, str]:
-    """The text and the encoding it was read with; a file mixing UTF-8 and Windows-1252 is refused."""
+def _utf8(data: bytes) -> bytes:
+    """The file as UTF-8: itself when it is, else its Windows-1252 text re-encoded. A file that is
+    partly UTF-8 and partly not (two files pasted together) is refused, naming the first line that is
+    not. Checked in steps, so that no second copy of a large file is made to find that out."""
+    if data.isascii():
+        return data
+    decoder = codecs.getincrementaldecoder("utf-8")()
     try:
-        return data.decode("utf-8-sig"), "utf-8"
+        for at in range(0, len(data), _STEP):
+            decoder.decode(data[at : at + _STEP])
+        decoder.decode(b"", final=True)
+        return data
     except UnicodeDecodeError as error:
         if _UTF8_SEQUENCE.search(data):  # some of it is UTF-8, and some is not
-            line = data.count(b"\n", 0, error.start) + 1
-            raise ReadError("import.error.file_encoding_mixed", line=line) from None
+            position = at + error.start
+            raise ReadError(
+                "import.error.file_encoding_mixed", line=data.count(b"\n", 0, position) + 1
+            ) from None
     try:
-        return data.decode("cp1252"), "cp1252"
+        return data.decode("cp1252").encode("utf-8")
     except UnicodeDecodeError:  # five byte values are undefined in cp1252
         raise ReadError("import.error.file_encoding") from None
+
+
+def _header_line(utf8: bytes, start: int) -> str:
+    """What str.splitlines() would give as the first line of the text."""
+    head = utf8[start : start + 65_536].decode("utf-8", errors="ignore")  # at most a cut character lost
+    first_break = _LINE_BREAK.search(head)
+    if first_break is None and len(utf8) - start > len(head):
+        head = utf8[start:].decode("utf-8")
+        first_break = _LINE_BREAK.search(head)
+    return head[: first_break.start()] if first_break else head
 
 
 def sniff_delimiter(header_line: str) -> str:
@@ -202,29 +223,35 @@ def sniff_delimiter(header_line: str) -> str:
     return max(DELIMITERS, key=lambda d: (counts[d], -DELIMITERS.index(d)))
 
 
-def _read_csv(data: bytes) -> RawTable:
+def _read_csv(path: Path) -> RawTable:
+    data = path.read_bytes()
     if (nul := data.find(b"\x00")) >= 0:  # past the first bytes (those are checked as binary)
         raise ReadError("import.error.file_nul", line=data.count(b"\n", 0, nul) + 1)
-    text, encoding = _decode(data)
-    first_break = _LINE_BREAK.search(text)
-    header_line = text[: first_break.start()] if first_break else text
+    utf8 = _utf8(data)
+    del data
+    start = len(_UTF8_BOM) if utf8.startswith(_UTF8_BOM) else 0
+    header_line = _header_line(utf8, start)
     if not header_line.strip():
         raise ReadError("import.error.file_empty")
     delimiter = sniff_delimiter(header_line)
-    utf8 = data if encoding == "utf-8" else text.encode("utf-8")
-    start = len(_UTF8_BOM) if utf8.startswith(_UTF8_BOM) else 0
+    # Whitespace to Python but not to Polars (information separators): rows of it need the exact test.
+    odd_space = any(character in utf8 for character in (b"\x1c", b"\x1d", b"\x1e", b"\x1f"))
     table = _parse_arrow(utf8, start, delimiter, header_line.count(delimiter) + 1)
     if table is None:
+        text = utf8.decode("utf-8-sig")
+        del utf8
         return _read_csv_python(text, delimiter)
-    del text, utf8
-    frame = pl.from_arrow(table)
-    del table
-    assert isinstance(frame, pl.DataFrame)
-    frame = frame.rename({name: f"c{i}" for i, name in enumerate(frame.columns)})
+    del utf8
+    columns = {}
+    for index in range(table.num_columns):  # one column at a time: never two copies of every cell
+        columns[f"c{index}"] = pl.from_arrow(table.column(0))
+        table = table.remove_column(0)
+    frame = pl.DataFrame(columns)
+    del columns
     _check_cell_length(frame)
     headers = list(frame.row(0))
     body = frame.slice(1).with_columns(_line=pl.int_range(2, frame.height + 1, dtype=pl.Int64))
-    return _finish(headers, body.select("_line", *frame.columns))
+    return _finish(headers, body.select("_line", *frame.columns), odd_space)
 
 
 def _parse_arrow(utf8: bytes, start: int, delimiter: str, width_bound: int) -> pa.Table | None:
@@ -314,17 +341,30 @@ def _read_csv_python(text: str, delimiter: str) -> RawTable:
     return _finish(headers, frame)
 
 
-def _finish(headers: list[str], frame: pl.DataFrame) -> RawTable:
-    """Drop the rows with nothing but whitespace, make empty cells NULL, strip the rest."""
+def _finish(headers: list[str], frame: pl.DataFrame, odd_space: bool = False) -> RawTable:
+    """Drop the rows with nothing but whitespace, make empty cells NULL, strip the rest.
+
+    `odd_space`: the cells may hold \\x1c-\\x1f, whitespace to Python (whose str.strip() decides
+    what a blank row is) but not to Polars: blank rows are then found by Python's whitespace first.
+    """
     if not [h for h in headers if h.strip()]:
         raise ReadError("import.error.file_empty")
     columns = [c for c in frame.columns if c != "_line"]
+    if odd_space and columns:
+        frame = _drop_blank_rows(frame, columns)
+    # Surrounding spaces never carry meaning in these exports. One column at a time (memory).
+    for name in columns:
+        frame = frame.with_columns(pl.col(name).str.strip_chars().replace("", None))
     if columns:
-        blank = pl.all_horizontal(pl.col(c).fill_null("").str.strip_chars(_PY_SPACE) == "" for c in columns)
-        frame = frame.filter(~blank)
-    # Surrounding spaces never carry meaning in these exports.
-    frame = frame.with_columns(pl.col(name).str.strip_chars().replace("", None) for name in columns)
+        blank = pl.all_horizontal(pl.col(c).is_null() for c in columns)
+        if frame.select(blank.any()).item():
+            frame = frame.filter(~blank)
     return RawTable(headers=headers, cells=frame)
+
+
+def _drop_blank_rows(frame: pl.DataFrame, columns: list[str]) -> pl.DataFrame:
+    blank = pl.all_horizontal(pl.col(c).fill_null("").str.strip_chars(_PY_SPACE) == "" for c in columns)
+    return frame.filter(~blank) if frame.select(blank.any()).item() else frame
 
 
 # ---- XLSX ----------------------------------------------------------------------------------------
@@ -376,7 +416,8 @@ def _xlsx_table(workbook: python_calamine.CalamineWorkbook) -> RawTable:
             columns = list(itertools.zip_longest(*chunk, fillvalue=""))[:width]
         columns += [("",) * len(chunk)] * (width - len(columns))
         data = {f"c{i}": _xlsx_column(values) for i, values in enumerate(columns)}
-        parts.append(pl.DataFrame({"_line": range(line, line + len(chunk)), **data}, schema=schema))
+        part = pl.DataFrame({"_line": range(line, line + len(chunk)), **data}, schema=schema)
+        parts.append(_drop_blank_rows(part, list(data)) if data else part)
         line += len(chunk)
     return _finish(headers, pl.concat(parts, rechunk=True))
 
@@ -488,7 +529,8 @@ def _check_declared(archive: zipfile.ZipFile, parts: list[zipfile.ZipInfo], size
     """What the zip directory says: a workbook, plain compression, and sizes within the limits."""
     names = {part.filename for part in parts}
     if not any(name.startswith("xl/") for name in names):
-        if "mimetype" in names and archive.read("mimetype").startswith(_ODS_MIMETYPE):
+        mimetype = next((p for p in parts if p.filename == "mimetype" and p.file_size < 256), None)
+        if mimetype and archive.read(mimetype).startswith(_ODS_MIMETYPE):  # an OpenDocument sheet
             raise ReadError("import.error.file_format", kind="ODS (LibreOffice)")
         raise ReadError("import.error.xlsx_not_workbook")
     if any(
