@@ -20,6 +20,10 @@ PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F
 SEPARATORS = {"id": ",.", "en": ".,"}  # Plotly: decimal mark, then thousands separator
 # Streamlit serves its text font as "Source Sans": naming it lets Plotly measure labels in the font it draws.
 FONT = "Source Sans, Source Sans Pro, sans-serif"
+TITLE_WIDTH, SUBTITLE_WIDTH = 46, 64  # characters per line: a tablet's half-screen chart fits them
+# Streamlit's template gives ticks a font of their own; one family keeps Plotly's label measurements
+# (automatic margins) true to what the browser draws.
+TICK_FONT = {"family": FONT, "size": 13, "color": "#31333F"}
 
 
 def region_colors(regions: Sequence[str]) -> dict[str, str]:
@@ -28,6 +32,78 @@ def region_colors(regions: Sequence[str]) -> dict[str, str]:
     Pass all regions (not only the filtered ones) so that a region keeps its colour whatever is chosen.
     """
     return {region: PALETTE[i % len(PALETTE)] for i, region in enumerate(sorted(regions))}
+
+
+def wrap(text: str, width: int) -> str:
+    """Break a title into lines of at most `width` characters at spaces (Plotly does not wrap)."""
+    lines: list[str] = []
+    for word in text.split(" "):
+        unit = word.startswith(("%", "JP", "poin", "pts"))  # never alone at the start of a line
+        if lines and (len(lines[-1]) + 1 + len(word) <= width or unit):
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return "<br>".join(lines)
+
+
+def layout(
+    fig: go.Figure,
+    title: str,
+    subtitle: str,
+    lang: str,
+    body: int,
+    legend: bool = False,
+    *,
+    reserve_legend: bool | None = None,
+    extra_top: int = 0,
+    bottom: int = 40,
+    fixed_axes: bool = True,
+) -> go.Figure:
+    """The page charts' frame: the title (the finding) and subtitle wrapped to fit a tablet, the legend
+    under them, the plot `body` pixels high below; the top margin grows with the lines, so nothing
+    overlaps at any width.
+
+    `reserve_legend` keeps (True) or leaves out (False) the legend's row whatever `legend` says;
+    `extra_top` adds room above the plot; `bottom` is the bottom margin; `fixed_axes` turns zooming
+    off on both axes (pages that set it per axis pass False)."""
+    title, subtitle = wrap(title, TITLE_WIDTH), wrap(subtitle, SUBTITLE_WIDTH)
+    heading = 20 + 24 * (title.count("<br>") + 1) + (19 * (subtitle.count("<br>") + 1) + 6 if subtitle else 0)
+    legend_row = 30 if (legend if reserve_legend is None else reserve_legend) else 0
+    top = heading + legend_row + extra_top + 8
+    height = top + body
+    fig.update_layout(
+        title={
+            "text": title,
+            "subtitle": {"text": subtitle, "font": {"size": 13, "color": "#555555"}},
+            "x": 0,
+            "xanchor": "left",
+            "xref": "container",
+            "y": 1 - 18 / height,
+            "yanchor": "top",
+            "yref": "container",
+            "font": {"size": 17},
+        },
+        separators=SEPARATORS.get(lang, SEPARATORS["id"]),
+        height=height,
+        margin={"l": 8, "r": 24, "t": top, "b": bottom},
+        font={"family": FONT, "size": 14},
+        hoverlabel={"font": {"family": FONT, "size": 14}},
+        showlegend=legend,
+        legend={
+            "orientation": "h",
+            "x": 0,
+            "xanchor": "left",
+            "xref": "container",
+            "y": 1 - (heading + 10) / height,
+            "yanchor": "top",
+            "yref": "container",
+            "font": {"family": FONT, "size": 13},
+        },
+    )
+    fixed = {"fixedrange": True} if fixed_axes else {}
+    fig.update_xaxes(tickfont=TICK_FONT, title_font=TICK_FONT, **fixed)
+    fig.update_yaxes(tickfont=TICK_FONT, title_font=TICK_FONT, **fixed)
+    return fig
 
 
 def _scale(spec: MetricSpec) -> float:

@@ -31,7 +31,6 @@ from src.ui.format import (
     format_rupiah,
     format_score,
 )
-from src.ui.participation import wrap
 
 SATISFACTION = METRIC_BY_ID["satisfaction_mean"]
 GAIN = METRIC_BY_ID["learning_gain_mean"]
@@ -46,7 +45,6 @@ PREDIKAT = {1: "Sangat Kurang", 2: "Kurang", 3: "Butuh Perbaikan", 4: "Baik", 5:
 
 NAVY, SKY, GREEN, VERMILLION, GREY = "#1F3A5F", "#56B4E9", "#009E73", "#D55E00", "#8C8C8C"
 POSITION_COLORS = {"above": GREEN, "below": VERMILLION, "unclear": GREY}
-TICK_FONT = {"family": charts.FONT, "size": 13, "color": "#31333F"}
 PLOTLY_CONFIG = components.PLOTLY_CONFIG
 _CHAR_PX = 7.6
 
@@ -57,34 +55,8 @@ _CHAR_PX = 7.6
 def layout(
     fig: go.Figure, title: str, subtitle: str, lang: str, body: int, legend: bool = False
 ) -> go.Figure:
-    """Title (the finding) and subtitle wrapped to fit a tablet, the legend under them, the plot
-    `body` pixels high below; the top margin grows with the lines so nothing overlaps."""
-    title, subtitle = wrap(title, 46), wrap(subtitle, 64)
-    heading = 20 + 24 * (title.count("<br>") + 1) + (19 * (subtitle.count("<br>") + 1) + 6 if subtitle else 0)
-    top = heading + (30 if legend else 0) + 8
-    height = top + body
-    fig.update_layout(
-        title={
-            "text": title,
-            "subtitle": {"text": subtitle, "font": {"size": 13, "color": "#555555"}},
-            "x": 0, "xanchor": "left", "xref": "container",
-            "y": 1 - 18 / height, "yanchor": "top", "yref": "container", "font": {"size": 17},
-        },
-        separators=charts.SEPARATORS.get(lang, charts.SEPARATORS["id"]),
-        height=height,
-        margin={"l": 8, "r": 24, "t": top, "b": 44},
-        font={"family": charts.FONT, "size": 14},
-        hoverlabel={"font": {"family": charts.FONT, "size": 14}},
-        showlegend=legend,
-        legend={
-            "orientation": "h", "x": 0, "xanchor": "left", "xref": "container",
-            "y": 1 - (heading + 10) / height, "yanchor": "top", "yref": "container",
-            "font": {"family": charts.FONT, "size": 13},
-        },
-    )  # fmt: skip
-    fig.update_xaxes(tickfont=TICK_FONT, title_font=TICK_FONT, fixedrange=True)
-    fig.update_yaxes(tickfont=TICK_FONT, title_font=TICK_FONT, fixedrange=True)
-    return fig
+    """The charts' frame (src/ui/charts.py `layout`) with a little more room below the plot."""
+    return charts.layout(fig, title, subtitle, lang, body, legend, bottom=44)
 
 
 def left_margin(fig: go.Figure, labels: Sequence[str]) -> go.Figure:

@@ -17,12 +17,13 @@ from src.metrics.attention import MIN_STAFF_TO_RANK
 from src.metrics.ip_asn import ITEMS, PREFIX, Scoring, scoring
 from src.metrics.registry import PAGE_METRIC_BY_ID
 from src.ui import charts, components, data
+from src.ui.charts import wrap
 from src.ui.downloads import download_buttons
 from src.ui.drill import drill_chart
 from src.ui.filters import View, relabel_on_language_change
 from src.ui.format import format_metric, format_number, format_percent
-from src.ui.participation import unit_tick, wrap
-from src.ui.talent import alt_text, card, dataframe, layout, percent_axis, show
+from src.ui.participation import unit_tick
+from src.ui.talent import alt_text, card, dataframe, percent_axis, show
 
 CARD_METRICS = (
     "ip_asn_kompetensi_mean",
@@ -133,7 +134,7 @@ def groups_figure(
         else ""
     )
     row_px = max(34, 14 + 17 * max([tick.count("<br>") + 1 for tick in ticks] or [1]))
-    layout(fig, title, subtitle, lang, body=40 + row_px * max(len(ticks), 1))
+    charts.layout(fig, title, subtitle, lang, body=40 + row_px * max(len(ticks), 1))
     ticks_at = list(range(0, int(points) + 1, 10))
     fig.update_xaxes(
         range=[0, points * 1.45],
@@ -232,7 +233,7 @@ def items_figure(row: Mapping[str, object], rules: Scoring, lang: str) -> go.Fig
         )
     else:
         title = t("ui.ip_asn.groups_none", lang)
-    layout(fig, title, t("ui.ip_asn.items_subtitle", lang), lang, body=40 + 52 * len(ids))
+    charts.layout(fig, title, t("ui.ip_asn.items_subtitle", lang), lang, body=40 + 52 * len(ids))
     fig.update_xaxes(**percent_axis(lang))
     fig.update_yaxes(automargin=True, categoryorder="array", categoryarray=names)
     return fig
@@ -260,7 +261,9 @@ def distribution_figure(dist: pl.DataFrame, points: float, lang: str) -> go.Figu
         share=format_percent(zero / total if total else None, lang),
         count=format_number(zero, lang),
     )
-    layout(fig, title, t("ui.ip_asn.dist_subtitle", lang, max=format_number(points, lang)), lang, body=300)
+    charts.layout(
+        fig, title, t("ui.ip_asn.dist_subtitle", lang, max=format_number(points, lang)), lang, body=300
+    )
     fig.update_xaxes(type="category", title={"text": t("ui.ip_asn.dist_x", lang)})
     fig.update_yaxes(
         range=[0, max([0, *dist["staff"].to_list()]) * 1.2 or 1], tickformat=",.0f", title={"text": ""}

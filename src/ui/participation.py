@@ -20,6 +20,7 @@ from src.metrics.attention import MIN_STAFF_TO_RANK, target_for
 from src.metrics.filters import AGE_BANDS, EDUCATION, GENDERS, GOLONGAN_GROUPS, JENIS_JABATAN
 from src.metrics.registry import DIMENSIONS, METRIC_BY_ID, Format, MetricSpec, Source
 from src.ui import charts, components, data
+from src.ui.charts import wrap
 from src.ui.downloads import download_buttons
 from src.ui.drill import drill_chart
 from src.ui.filters import View, relabel_on_language_change, value_label
@@ -68,7 +69,6 @@ NAVY, SKY, VERMILLION, GREY = "#1F3A5F", "#56B4E9", "#D55E00", "#C9CED6"
 DISTRIBUTION_BELOW, DISTRIBUTION_ABOVE = VERMILLION, SKY
 JALUR_COLORS = {"Pelatihan Klasikal": NAVY, NONCLASSICAL: SKY, "Pendidikan": GREY}
 SMALL_OPACITY = 0.4
-TICK_FONT = {"family": charts.FONT, "size": 13, "color": "#31333F"}
 
 
 # ---- helpers ---------------------------------------------------------------------------------------
@@ -96,73 +96,6 @@ def _percent_axis(lang: str, reach: float = 100.0) -> dict[str, object]:
     }
 
 
-TITLE_WIDTH, SUBTITLE_WIDTH = 46, 64  # characters per line: a tablet's half-screen chart fits them
-
-
-def wrap(text: str, width: int) -> str:
-    """Break a title into lines of at most `width` characters at spaces (Plotly does not wrap)."""
-    lines: list[str] = []
-    for word in text.split(" "):
-        unit = word.startswith(("%", "JP", "poin", "pts"))  # never alone at the start of a line
-        if lines and (len(lines[-1]) + 1 + len(word) <= width or unit):
-            lines[-1] += " " + word
-        else:
-            lines.append(word)
-    return "<br>".join(lines)
-
-
-def _layout(
-    fig: go.Figure,
-    title: str,
-    subtitle: str,
-    lang: str,
-    body: int,
-    legend: bool = False,
-    reserve_legend: bool | None = None,
-    extra_top: int = 0,
-) -> None:
-    """Title (the finding) and subtitle wrapped, the legend under them, the plot `body` pixels high
-    below: the top margin grows with the lines, so nothing overlaps at any width."""
-    title, subtitle = wrap(title, TITLE_WIDTH), wrap(subtitle, SUBTITLE_WIDTH)
-    heading = 20 + 24 * (title.count("<br>") + 1) + (19 * (subtitle.count("<br>") + 1) + 6 if subtitle else 0)
-    legend_row = 30 if (legend if reserve_legend is None else reserve_legend) else 0
-    top = heading + legend_row + extra_top + 8
-    height = top + body
-    fig.update_layout(
-        title={
-            "text": title,
-            "subtitle": {"text": subtitle, "font": {"size": 13, "color": "#555555"}},
-            "x": 0,
-            "xanchor": "left",
-            "xref": "container",
-            "y": 1 - 18 / height,
-            "yanchor": "top",
-            "yref": "container",
-            "font": {"size": 17},
-        },
-        separators=charts.SEPARATORS.get(lang, charts.SEPARATORS["id"]),
-        height=height,
-        margin={"l": 8, "r": 24, "t": top, "b": 40},
-        font={"family": charts.FONT, "size": 14},
-        hoverlabel={"font": {"family": charts.FONT, "size": 14}},
-        showlegend=legend,
-        legend={
-            "orientation": "h",
-            "x": 0,
-            "xanchor": "left",
-            "xref": "container",
-            "y": 1 - (heading + 10) / height,
-            "yanchor": "top",
-            "yref": "container",
-            "font": {"family": charts.FONT, "size": 13},
-        },
-    )
-    # Streamlit's template gives ticks a font of their own; one family keeps Plotly's label
-    # measurements (automatic margins) true to what the browser draws.
-    fig.update_xaxes(tickfont=TICK_FONT, title_font=TICK_FONT)
-    fig.update_yaxes(tickfont=TICK_FONT, title_font=TICK_FONT)
-
-
 _TAG = re.compile(r"<[^>]+>")
 # Plotly measures labels before the browser settles on a font, and Streamlit's fallback font can be
 # wider: so the room for axis labels and legend entries is reserved from their length as well.
@@ -188,7 +121,7 @@ def _room(fig: go.Figure, labels: Sequence[str] = ()) -> go.Figure:
 def empty_figure(lang: str, height: int = 120) -> go.Figure:
     """A chart with nothing to draw: the title says so, no axes."""
     fig = go.Figure()
-    _layout(fig, t("ui.participation.empty_chart", lang), "", lang, height)
+    charts.layout(fig, t("ui.participation.empty_chart", lang), "", lang, height, fixed_axes=False)
     fig.update_xaxes(visible=False)
     fig.update_yaxes(visible=False)
     return fig
@@ -298,7 +231,9 @@ def distribution_figure(
     below_count = int(sum(n for n, b in zip(rows["staff"], below, strict=True) if b))
     title = t("ui.participation.dist_title", lang, share=format_percent(jp20_rate, lang))
     subtitle = t("ui.participation.dist_subtitle", lang, below=format_number(below_count, lang))
-    _layout(fig, title, subtitle, lang, 280, legend=True, reserve_legend=False, extra_top=22)
+    charts.layout(
+        fig, title, subtitle, lang, 280, legend=True, reserve_legend=False, extra_top=22, fixed_axes=False
+    )
     last_from = int(rows["jp_from"][-1])
     ticks = list(range(0, last_from + 1, 10))
     ticktext = [format_number(v, lang) for v in ticks]
@@ -469,7 +404,9 @@ def compliance_figure(
         ]
     )
     title, subtitle = _compliance_finding(rows, is_unit, lang, total_groups)
-    _layout(fig, title, subtitle, lang, max(150, 50 + _row_px(ticks) * rows.height), legend=True)
+    charts.layout(
+        fig, title, subtitle, lang, max(150, 50 + _row_px(ticks) * rows.height), legend=True, fixed_axes=False
+    )
     fig.update_layout(
         barmode="overlay",
         xaxis=_percent_axis(lang),
@@ -587,7 +524,7 @@ def jalur_figure(by_jalur: pl.DataFrame, nonclassical_share: float | None, lang:
     subtitle = t(
         "ui.participation.jalur_subtitle", lang, total=format_jp(rows["jp_total"].sum(), lang, trim=True)
     )
-    _layout(fig, title, subtitle, lang, 200, reserve_legend=True)
+    charts.layout(fig, title, subtitle, lang, 200, reserve_legend=True, fixed_axes=False)
     fig.update_layout(
         xaxis={**_percent_axis(lang), "title": {"text": t("ui.participation.jalur_x", lang)}},
         yaxis={"automargin": True, "fixedrange": True},
@@ -663,7 +600,7 @@ def elearning_figure(rows: pl.DataFrame, lang: str) -> go.Figure:
         last_month=month_name(last["month"], lang),
         last=last_text,
     )
-    _layout(fig, title, subtitle, lang, 200, legend=True)
+    charts.layout(fig, title, subtitle, lang, 200, legend=True, fixed_axes=False)
     reach = 100 * max(rows["nonclassical_share"].max() or 0.0, known["elearning_share"].max() or 0.0)
     fig.update_layout(
         xaxis={"fixedrange": True, "type": "category"},
@@ -736,7 +673,7 @@ def trend_figure(
             change=format_delta(spec, last[metric_id] - previous, lang),
             year=year - 1,
         )
-    _layout(fig, title, "", lang, 260, legend=True)
+    charts.layout(fig, title, "", lang, 260, legend=True, fixed_axes=False)
     if spec.format is Format.PERCENT:
         yaxis = _percent_axis(lang, reach)
     else:
@@ -828,7 +765,7 @@ def top_figure(frame: pl.DataFrame, dimension: str, lang: str, limit: int = TOP_
         total=format_number(total_groups, lang),
     )
     ticks = [unit_tick(label, None, {}, False) for label in drawn["label"]]
-    _layout(fig, title, subtitle, lang, max(170, 50 + _row_px(ticks) * rows.height))
+    charts.layout(fig, title, subtitle, lang, max(170, 50 + _row_px(ticks) * rows.height), fixed_axes=False)
     keys = list(fig.data[0].y)
     fig.update_layout(
         xaxis={
@@ -938,7 +875,7 @@ def completion_figure(rows: pl.DataFrame, overall_completion: float | None, lang
         lang,
         value=format_metric(completion, overall_completion, lang),
     )
-    _layout(fig, title, subtitle, lang, max(170, 50 + 30 * rows.height))
+    charts.layout(fig, title, subtitle, lang, max(170, 50 + 30 * rows.height), fixed_axes=False)
     reach = 100 * (rows["dropout_rate"].max() or 0.0)
     fig.update_layout(
         xaxis={
@@ -1050,7 +987,7 @@ def no_development_figure(
         count=format_number(first["no_development_count"], lang),
         total=format_number(first["asn_count"], lang),
     )
-    _layout(fig, title, subtitle, lang, max(150, 50 + _row_px(ticks) * rows.height))
+    charts.layout(fig, title, subtitle, lang, max(150, 50 + _row_px(ticks) * rows.height), fixed_axes=False)
     fig.update_layout(
         xaxis={
             "range": [0, float(rows["no_development_count"].max()) * 1.45],

@@ -3,8 +3,8 @@ page's sections (small Streamlit functions that fetch through src/ui/data.py and
 
 Counts only: there are no roles yet (issue 5), so no person is ever listed, named or downloadable.
 Every number comes from src/metrics/talent.py; this module sorts, labels and formats. Texts come
-from ui_talent.toml, numbers go through src/ui/format.py. The layout helpers here (`layout`,
-`card`, `dataframe`) serve the IP ASN page too.
+from ui_talent.toml, numbers go through src/ui/format.py; the charts' frame is src/ui/charts.py's
+`layout`. The helpers here (`card`, `show`, `dataframe`, `percent_axis`) serve the IP ASN page too.
 """
 
 from __future__ import annotations
@@ -20,11 +20,12 @@ from src.metrics.attention import MIN_STAFF_TO_RANK
 from src.metrics.registry import PAGE_METRIC_BY_ID, MetricSpec
 from src.metrics.talent import CAREER_KINDS, SUCCESSION_BOXES, ninebox_counts, rating_years
 from src.ui import charts, components, data
+from src.ui.charts import wrap
 from src.ui.downloads import download_buttons
 from src.ui.drill import drill_chart
 from src.ui.filters import View, relabel_on_language_change
 from src.ui.format import format_delta, format_metric, format_number, format_percent, month_name, period_label
-from src.ui.participation import POSITION_LEVELS, unit_tick, wrap
+from src.ui.participation import POSITION_LEVELS, unit_tick
 
 CARD_METRICS = (
     "succession_pool_count",
@@ -50,56 +51,13 @@ KIND_COLORS = {
     "Mutasi Keluar": "#999999",
 }
 MOVE_COLORS = {"improved": "#009E73", "same": "#C9CED6", "declined": "#D55E00"}
-TICK_FONT = {"family": charts.FONT, "size": 13, "color": INK}
 
 
 def spec(metric_id: str) -> MetricSpec:
     return PAGE_METRIC_BY_ID[metric_id]
 
 
-# ---- shared layout helpers (also used by src/ui/ip_asn.py) -----------------------------------------
-
-
-def layout(
-    fig: go.Figure, title: str, subtitle: str, lang: str, body: int, legend: bool = False
-) -> go.Figure:
-    """Title (the finding) and subtitle wrapped above a plot `body` pixels high; the legend under them."""
-    title, subtitle = wrap(title, 46), wrap(subtitle, 64) if subtitle else ""
-    heading = 20 + 24 * (title.count("<br>") + 1) + (19 * (subtitle.count("<br>") + 1) + 6 if subtitle else 0)
-    top = heading + (30 if legend else 0) + 8
-    height = top + body
-    fig.update_layout(
-        title={
-            "text": title,
-            "subtitle": {"text": subtitle, "font": {"size": 13, "color": "#555555"}},
-            "x": 0,
-            "xanchor": "left",
-            "xref": "container",
-            "y": 1 - 18 / height,
-            "yanchor": "top",
-            "yref": "container",
-            "font": {"size": 17},
-        },
-        separators=charts.SEPARATORS.get(lang, charts.SEPARATORS["id"]),
-        height=height,
-        margin={"l": 8, "r": 24, "t": top, "b": 40},
-        font={"family": charts.FONT, "size": 14},
-        hoverlabel={"font": {"family": charts.FONT, "size": 14}},
-        showlegend=legend,
-        legend={
-            "orientation": "h",
-            "x": 0,
-            "xanchor": "left",
-            "xref": "container",
-            "y": 1 - (heading + 10) / height,
-            "yanchor": "top",
-            "yref": "container",
-            "font": {"family": charts.FONT, "size": 13},
-        },
-    )
-    fig.update_xaxes(tickfont=TICK_FONT, title_font=TICK_FONT, fixedrange=True)
-    fig.update_yaxes(tickfont=TICK_FONT, title_font=TICK_FONT, fixedrange=True)
-    return fig
+# ---- shared helpers (also used by src/ui/ip_asn.py) -------------------------------------------------
 
 
 def alt_text(fig: go.Figure) -> str:
@@ -239,7 +197,7 @@ def ninebox_figure(counts: pl.DataFrame, years: pl.DataFrame, unmapped: int, lan
         years=", ".join(year_list) if year_list else "–",
         unmapped=format_number(unmapped, lang),
     )
-    layout(fig, title, subtitle, lang, body=380)
+    charts.layout(fig, title, subtitle, lang, body=380)
     fig.update_xaxes(side="bottom", title={"text": t("ui.talent.axis_kinerja", lang)})
     fig.update_yaxes(title={"text": t("ui.talent.axis_potensial", lang)})
     return fig
@@ -296,7 +254,7 @@ def pool_figure(
     s = spec("pool_trained_rate")
     if rows.is_empty():
         fig = go.Figure()
-        layout(fig, t("ui.talent.pool_none", lang), "", lang, body=60)
+        charts.layout(fig, t("ui.talent.pool_none", lang), "", lang, body=60)
         fig.update_xaxes(visible=False)
         fig.update_yaxes(visible=False)
         return fig
@@ -370,7 +328,7 @@ def pool_figure(
         else ""
     )
     row_px = max(34, 14 + 17 * max(tick.count("<br>") + 1 for tick in ticks))
-    layout(fig, title, subtitle, lang, body=40 + row_px * len(ticks))
+    charts.layout(fig, title, subtitle, lang, body=40 + row_px * len(ticks))
     fig.update_xaxes(**percent_axis(lang, 125.0 if grouping == "region" else 100.0))
     fig.update_yaxes(automargin=True, categoryorder="array", categoryarray=ticks)
     fig.update_layout(bargap=0.3)
@@ -413,7 +371,7 @@ def careers_figure(events: pl.DataFrame, year: int, end_month: int, lang: str) -
         first=month_name(1, lang),
         last=month_name(end_month, lang),
     )
-    layout(fig, title, subtitle, lang, body=320, legend=True)
+    charts.layout(fig, title, subtitle, lang, body=320, legend=True)
     top = max([0, *totals["events"].to_list()])
     fig.update_yaxes(range=[0, max(top, 1) * 1.2], tickformat=",.0f", title={"text": ""})
     fig.update_xaxes(type="category", title={"text": ""})
@@ -509,7 +467,7 @@ def mentoring_figure(rows: pl.DataFrame, overall: float | None, period: str, lan
         else ""
     )
     reach = max([v for v in values if v is not None] or [0])
-    layout(fig, title, subtitle, lang, body=40 + 34 * max(len(levels), 1))
+    charts.layout(fig, title, subtitle, lang, body=40 + 34 * max(len(levels), 1))
     fig.update_xaxes(**percent_axis(lang, reach * 1.6 if reach else 100))
     fig.update_yaxes(automargin=True, categoryorder="array", categoryarray=levels)
     return fig
@@ -582,7 +540,9 @@ def ratings_figure(rows: pl.DataFrame, lang: str) -> go.Figure:
         start=latest,
         end=latest + 1,
     )
-    layout(fig, title, t("ui.talent.ratings_subtitle", lang), lang, body=40 + 46 * len(names), legend=True)
+    charts.layout(
+        fig, title, t("ui.talent.ratings_subtitle", lang), lang, body=40 + 46 * len(names), legend=True
+    )
     fig.update_layout(barmode="stack", legend={"traceorder": "normal"})
     fig.update_xaxes(**{**percent_axis(lang), "range": [0, 100]})
     fig.update_yaxes(automargin=True, categoryorder="array", categoryarray=names)
