@@ -33,6 +33,9 @@ HEADERS = {
         "NIP_BARU", "TANGGAL_ASESMEN", "KOMPETENSI", "JENIS_KOMPETENSI", "LEVEL_STANDAR", "LEVEL_AKTUAL",
         "METODE",
     ],
+    "kinerja": ["NIP_BARU", "TAHUN", "PREDIKAT_KINERJA", "POTENSIAL"],
+    "karier": ["NIP_BARU", "TANGGAL", "JENIS", "JABATAN_ASAL", "JABATAN_TUJUAN"],
+    "kebutuhan": ["TAHUN", "WILAYAH", "UNIT_KERJA", "TOPIK", "JUMLAH_PEMINAT", "PRIORITAS"],
 }  # fmt: skip
 MANAGERIAL = {
     "Integritas", "Kerja Sama", "Komunikasi", "Orientasi pada Hasil", "Pelayanan Publik",
@@ -128,6 +131,23 @@ class Exports:
         self.rows["kompetensi"].append([cell(v) for v in (
             self.nip(code), date, kompetensi, jenis, standar, aktual, "Assessment Center",
         )])  # fmt: skip
+        return self
+
+    def rating(self, code: str, year: int, predikat: str, potensial: str | None = None) -> Exports:
+        """An SKP rating (kinerja) of TAHUN `year`, with the talent-mapping potensial when given."""
+        self.rows["kinerja"].append([cell(v) for v in (self.nip(code), year, predikat, potensial)])
+        return self
+
+    def event(self, code: str, date: str, jenis: str) -> Exports:
+        """A career event (karier) of JENIS `jenis` on `date`."""
+        self.rows["karier"].append([cell(v) for v in (self.nip(code), date, jenis, "Analis", "Analis")])
+        return self
+
+    def need(
+        self, year: int, region: str, unit: str, topik: str, peminat: int, prioritas: str | None = None
+    ) -> Exports:
+        """A needs-survey row (kebutuhan): `peminat` staff of an OPD asking for `topik`."""
+        self.rows["kebutuhan"].append([cell(v) for v in (year, region, unit, topik, peminat, prioritas)])
         return self
 
     def write(self) -> list[Path]:

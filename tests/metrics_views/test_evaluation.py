@@ -3,7 +3,6 @@ real importer, every expected figure worked out by hand in the comments."""
 
 from __future__ import annotations
 
-import csv
 import math
 
 import pytest
@@ -14,18 +13,10 @@ from src.metrics.filters import Filters
 from tests.metrics_views.builder import Exports, cell
 
 Z = 1.959963984540054
-EXTRA_HEADERS = {
-    "kinerja": ["NIP_BARU", "TAHUN", "PREDIKAT_KINERJA", "POTENSIAL"],
-    "kebutuhan": ["TAHUN", "WILAYAH", "UNIT_KERJA", "TOPIK", "JUMLAH_PEMINAT", "PRIORITAS"],
-}
 
 
 class Records(Exports):
-    """Exports plus scored development records, SKP ratings and needs-survey rows."""
-
-    def __init__(self, folder) -> None:
-        super().__init__(folder)
-        self.extra: dict[str, list[list[str]]] = {name: [] for name in EXTRA_HEADERS}
+    """Exports plus development records with a course name, provider and evaluation scores."""
 
     def scored(
         self,
@@ -49,30 +40,6 @@ class Records(Exports):
             status, pre, post, puas,
         )])  # fmt: skip
         return self
-
-    def rating(self, code: str, year: int, predikat: str) -> Records:
-        self.extra["kinerja"].append([cell(v) for v in (self.nip(code), year, predikat, None)])
-        return self
-
-    def need(
-        self, year: int, region: str, unit: str, topik: str, peminat: int, prioritas: str | None = None
-    ) -> Records:
-        self.extra["kebutuhan"].append([cell(v) for v in (year, region, unit, topik, peminat, prioritas)])
-        return self
-
-    def write(self):
-        paths = super().write()
-        batch = self.folder / f"batch{self.batches}"
-        for name, rows in self.extra.items():
-            if rows:
-                path = batch / f"{name}.csv"
-                with path.open("w", encoding="utf-8", newline="") as handle:
-                    writer = csv.writer(handle)
-                    writer.writerow(EXTRA_HEADERS[name])
-                    writer.writerows(rows)
-                paths.append(path)
-        self.extra = {name: [] for name in EXTRA_HEADERS}
-        return paths
 
 
 # ---- levels 1 and 2 --------------------------------------------------------------------------------

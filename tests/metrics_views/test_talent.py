@@ -6,9 +6,6 @@ export files of shared/data-contract.md.
 
 from __future__ import annotations
 
-import csv
-from pathlib import Path
-
 import pytest
 
 from src.metrics import talent
@@ -17,18 +14,9 @@ from src.metrics.registry import PAGE_METRIC_BY_ID, TALENT_METRICS
 from src.warehouse.contract import KNOWN_BENTUK
 from tests.metrics_views.builder import Exports, cell
 
-EXTRA_HEADERS = {
-    "kinerja": ["NIP_BARU", "TAHUN", "PREDIKAT_KINERJA", "POTENSIAL"],
-    "karier": ["NIP_BARU", "TANGGAL", "JENIS", "JABATAN_ASAL", "JABATAN_TUJUAN"],
-}
-
 
 class TalentExports(Exports):
-    """The metrics-view builder plus kinerja and karier rows and activities of any BENTUK."""
-
-    def __init__(self, folder: Path) -> None:
-        super().__init__(folder)
-        self.extra: dict[str, list[list[str]]] = {name: [] for name in EXTRA_HEADERS}
+    """The metrics-view builder plus activities of any BENTUK."""
 
     def activity(
         self, code: str, end: str, jp: float, bentuk: str, *, name: str | None = None, status: str = "Selesai"
@@ -39,28 +27,6 @@ class TalentExports(Exports):
             bentuk, jenis, None, "BKPSDM", end, end, jp, None, None, status, None, None, None,
         )])  # fmt: skip
         return self
-
-    def rating(self, code: str, year: int, predikat: str, potensial: str | None = None) -> TalentExports:
-        self.extra["kinerja"].append([cell(v) for v in (self.nip(code), year, predikat, potensial)])
-        return self
-
-    def event(self, code: str, date: str, jenis: str) -> TalentExports:
-        self.extra["karier"].append([cell(v) for v in (self.nip(code), date, jenis, "Analis", "Analis")])
-        return self
-
-    def write(self) -> list[Path]:
-        paths = super().write()
-        batch = self.folder / f"batch{self.batches}"
-        for name, rows in self.extra.items():
-            if rows:
-                path = batch / f"{name}.csv"
-                with path.open("w", encoding="utf-8", newline="") as handle:
-                    writer = csv.writer(handle)
-                    writer.writerow(EXTRA_HEADERS[name])
-                    writer.writerows(rows)
-                paths.append(path)
-        self.extra = {name: [] for name in EXTRA_HEADERS}
-        return paths
 
 
 @pytest.fixture(scope="module")
