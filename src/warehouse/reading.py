@@ -46,6 +46,7 @@ from pathlib import Path
 
 import polars as pl
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 import python_calamine
 
@@ -67,6 +68,8 @@ RATIO_FLOOR_BYTES = 1024 * 1024
 MAX_ZIP_PARTS = 10_000
 MAX_ZIP_DIRECTORY_BYTES = 4 * 1024 * 1024
 _STEP = 1024 * 1024  # unpack and read in steps of this many bytes
+# Arrow reads a CSV in blocks of this size (measured fastest); a longer record goes to the csv module.
+ARROW_BLOCK = 2 * 1024 * 1024
 
 _UTF8_BOM = b"\xef\xbb\xbf"
 # The characters str.splitlines() breaks at: the header line is what comes before the first.
@@ -256,19 +259,22 @@ def _read_csv(path: Path) -> RawTable:
 
 def _parse_arrow(utf8: bytes, start: int, delimiter: str, width_bound: int) -> pa.Table | None:
     """Every record of utf8[start:] as text cells (the header is row 0), or None where the csv
-    module must decide.
+    module must decide (Arrow refuses the file: a ragged row, a whitespace-only line, a record
+    longer than a block, …).
 
-    Arrow's reader is told that no value holds a line break (much faster) first; if the number of
-    records then differs from the number of lines, or it fails, it reads again allowing them.
+    Arrow's reader is told first that no value holds a line break (several times faster): it then
+    cuts its blocks at line breaks, and read serially it checks every block's records end where the
+    block does ("parser got out of sync with chunker" when a quoted value held the cut), so it
+    reads such a file correctly or fails; after a failure it reads again allowing line breaks.
     """
     end = len(utf8)
     match = _TRAILING_BLANK_LINES.search(utf8, max(end - 4096, start))
     if match:  # keep the last record's line break, drop the blank lines after it
         end = match.start() + (2 if utf8.startswith(b"\r\n", match.start()) else 1)
-    lines = utf8.count(b"\n", start, end) + utf8.count(b"\r", start, end) - utf8.count(b"\r\n", start, end)
-    lines += 0 if utf8.endswith((b"\n", b"\r"), start, end) else 1
     buffer = pa.py_buffer(memoryview(utf8)[start:end])
-    read_options = pacsv.ReadOptions(autogenerate_column_names=True, use_threads=False, block_size=8 << 20)
+    read_options = pacsv.ReadOptions(
+        autogenerate_column_names=True, use_threads=False, block_size=ARROW_BLOCK
+    )
     convert_options = pacsv.ConvertOptions(
         column_types=dict.fromkeys((f"f{i}" for i in range(width_bound)), pa.string()),
         strings_can_be_null=False,
@@ -294,8 +300,10 @@ def _parse_arrow(utf8: bytes, start: int, delimiter: str, width_bound: int) -> p
             )
         except (pa.ArrowException, ValueError):
             continue
-        if not newlines_in_values and table.num_rows != lines:
-            continue
+        # Allowing line breaks, Arrow can lose the \n of a \r\n inside a quoted value where a block
+        # ends between the two (measured with pyarrow 26): values holding \r go to the csv module.
+        if newlines_in_values and any(pc.any(pc.match_substring(c, "\r")).as_py() for c in table.columns):
+            return None
         if not all(pa.types.is_string(column.type) for column in table.columns):
             return None  # a column beyond width_bound was given a type: not a case to be fast in
         return table

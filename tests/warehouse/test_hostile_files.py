@@ -593,6 +593,29 @@ def test_fast_csv_reader_answers_as_the_csv_module(tmp_path, monkeypatch):
     assert sum(t is not None for t in answered) > 0.5 * len(answered)
 
 
+@pytest.mark.parametrize("pieces", ['ab ,;\n"', 'ab ,;\r\n"'], ids=["lf-in-values", "crlf-in-values"])
+def test_fast_csv_reader_across_block_boundaries(tmp_path, monkeypatch, pieces):
+    """Files many times Arrow's block size (lowered to a few KB), with quoted values holding line
+    breaks, delimiters and quotes: where a block ends inside such a value, Arrow must either read the
+    file exactly or hand it to the csv module (pyarrow 26 can drop the \\n of a \\r\\n there)."""
+    rng = random.Random(len(pieces))
+    for trial in range(40):
+        monkeypatch.setattr(reading, "ARROW_BLOCK", rng.choice([1000, 4096, 16384]))
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator=rng.choice(["\n", "\r\n"]), quoting=csv.QUOTE_NONNUMERIC)
+        writer.writerow(["A", "B", "C", "D"])
+        for number in range(rng.randint(200, 800)):
+            value = (
+                "".join(rng.choice(pieces) for _ in range(rng.randint(0, 30))) if rng.random() < 0.3 else "x"
+            )
+            writer.writerow([number, value, "y", value])
+        text = buffer.getvalue()
+        path = tmp_path / f"blok{trial}.csv"
+        path.write_text(text, encoding="utf-8")
+        expected = _outcome(lambda text=text: reading._read_csv_python(text, ","))
+        assert _outcome(lambda path=path: reading._read_csv(path)) == expected, f"trial {trial}"
+
+
 def test_line_numbers_count_records_not_lines(staff, tmp_path):
     """A cell holding a line break is one row in a spreadsheet: the next row is still line 3."""
     data = rows("pengembangan")
