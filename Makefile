@@ -47,6 +47,7 @@ demo: $(VENV)/.installed
 ## bench: heavy measurements, printed and written to docs/benchmarks.md
 bench: $(VENV)/.installed-dev
 	$(PY) -m benchmarks.run
+	$(PY) -m benchmarks.import_speed
 	$(PY) -m benchmarks.browser
 
 clean:

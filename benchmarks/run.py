@@ -80,7 +80,8 @@ def main() -> None:
     browser = previous[previous.find(BROWSER_HEADING) :] if BROWSER_HEADING in previous else ""
     target.write_text(
         "# Benchmarks\n\nWritten by `make bench` (benchmarks/run.py and benchmarks/browser.py); "
-        "figures, not assertions.\n\n"
+        "figures, not assertions. Import speed: [benchmarks-import.md](benchmarks-import.md) "
+        "(benchmarks/import_speed.py).\n\n"
         f"## Sample data and metrics\n\nMachine: {machine}.\n\n| measurement | figure |\n|---|---|\n{table}\n"
         + (f"\n{browser}" if browser else ""),
         encoding="utf-8",
