@@ -106,6 +106,23 @@ def layout(
     return fig
 
 
+def bar_labels(
+    x: Sequence[float | None], y: Sequence[str], text: Sequence[str], size: int = 13
+) -> go.Scatter:
+    """Value labels just right of horizontal bars (at `x`), as a text trace without hover or legend:
+    Plotly's own outside labels are cut at the plot's edge."""
+    return go.Scatter(
+        x=x,
+        y=y,
+        mode="text",
+        text=text,
+        textposition="middle right",
+        textfont={"size": size},
+        hoverinfo="skip",
+        showlegend=False,
+    )
+
+
 def _scale(spec: MetricSpec) -> float:
     """Percentages are stored as shares (0.875) and drawn as per cent (87.5)."""
     return 100.0 if spec.format is Format.PERCENT else 1.0
@@ -211,16 +228,7 @@ def region_bar(
         }
     # The value written just beyond the bar or its interval, so no line crosses it.
     ends = rows.select(pl.max_horizontal("value", "ci_high") * scale).to_series().to_list()
-    labels = go.Scatter(
-        x=ends,
-        y=regions,
-        mode="text",
-        text=[f" {format_metric(spec, v, lang)}" for v in rows["value"]],
-        textposition="middle right",
-        textfont={"size": 14},
-        hoverinfo="skip",
-        showlegend=False,
-    )
+    labels = bar_labels(ends, regions, [f" {format_metric(spec, v, lang)}" for v in rows["value"]], size=14)
     title, subtitle = finding(frame, spec, lang)
     fig = go.Figure([bar, labels])
     fig.update_layout(

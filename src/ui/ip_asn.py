@@ -20,10 +20,18 @@ from src.ui import charts, components, data
 from src.ui.charts import wrap
 from src.ui.downloads import download_buttons
 from src.ui.drill import drill_chart
-from src.ui.filters import View, relabel_on_language_change
+from src.ui.filters import View
 from src.ui.format import format_metric, format_number, format_percent
-from src.ui.participation import unit_tick
-from src.ui.talent import alt_text, card, dataframe, percent_axis, show
+from src.ui.talent import (
+    alt_text,
+    card,
+    dataframe,
+    group_columns,
+    group_ticks,
+    grouping_choice,
+    percent_axis,
+    show,
+)
 
 CARD_METRICS = (
     "ip_asn_kompetensi_mean",
@@ -40,7 +48,6 @@ ITEM_METRICS = {
     "seminar": "ip_asn_seminar_rate",
 }
 MEAN = PAGE_METRIC_BY_ID["ip_asn_kompetensi_mean"]
-GROUPINGS = ("region", "unit")
 UNIT_LIMIT = 15
 KEY_GROUPING = "ip_asn_grouping"
 BAR, SMALL, ITEM = "#0072B2", "#9CC3E0", "#56B4E9"
@@ -71,11 +78,7 @@ def groups_figure(
     subtitle name the lowest and the highest of all of `ranked`."""
     rows = ranked.head(limit) if grouping == "unit" else ranked
     ordered = rows.reverse() if grouping == "unit" else rows.sort("ip_asn_kompetensi_mean")
-    with_region = grouping == "unit" and ordered["group_region"].n_unique() > 1
-    ticks = [
-        unit_tick(r["group"], r["group_region"], colors, with_region) if grouping == "unit" else r["group"]
-        for r in ordered.iter_rows(named=True)
-    ]
+    ticks = group_ticks(ordered, grouping, colors)
     values = ordered["ip_asn_kompetensi_mean"].to_list()
     labels = [
         f" {format_metric(MEAN, v, lang)} · " + t("ui.ip_asn.staff", lang, count=format_number(n, lang))
@@ -97,16 +100,7 @@ def groups_figure(
                 hovertemplate="%{y}: %{x:.1f}<extra></extra>",
                 showlegend=False,
             ),
-            go.Scatter(
-                x=[v or 0 for v in values],
-                y=ticks,
-                mode="text",
-                text=labels,
-                textposition="middle right",
-                textfont={"size": 13},
-                hoverinfo="skip",
-                showlegend=False,
-            ),
+            charts.bar_labels([v or 0 for v in values], ticks, labels),
         ]
     )
     lowest = ranked.filter(pl.col("ip_asn_kompetensi_mean").is_not_null()).sort("ip_asn_kompetensi_mean")
@@ -164,12 +158,7 @@ def groups_table(kpis: pl.DataFrame, grouping: str, lang: str) -> pl.DataFrame:
     rows = kpis.filter(pl.col("ip_staff") > 0).sort(
         ["group_region", "group"] if grouping == "unit" else ["group"], nulls_last=True
     )
-    out: dict[str, list[object]] = {}
-    if grouping == "unit":
-        out[t("ui.ip_asn.col_unit", lang)] = rows["group"].to_list()
-        out[t("ui.ip_asn.col_region", lang)] = rows["group_region"].to_list()
-    else:
-        out[t("ui.ip_asn.col_region", lang)] = rows["group"].to_list()
+    out = group_columns(rows, grouping, t("ui.ip_asn.col_unit", lang), t("ui.ip_asn.col_region", lang))
     out[t("ui.ip_asn.col_staff", lang)] = [int(v) for v in rows["ip_staff"]]
     out[MEAN.label(lang)] = [None if v is None else round(v, 2) for v in rows["ip_asn_kompetensi_mean"]]
     for metric in ("ip_asn_kompetensi_share", *ITEM_METRICS.values()):
@@ -210,16 +199,7 @@ def items_figure(row: Mapping[str, object], rules: Scoring, lang: str) -> go.Fig
                 hovertemplate="%{x:.1f} %<extra></extra>",
                 showlegend=False,
             ),
-            go.Scatter(
-                x=[v or 0 for v in values],
-                y=names,
-                mode="text",
-                text=labels,
-                textposition="middle right",
-                textfont={"size": 13},
-                hoverinfo="skip",
-                showlegend=False,
-            ),
+            charts.bar_labels([v or 0 for v in values], names, labels),
         ]
     )
     known = [(r, i) for r, i in zip(rates, ids, strict=True) if r is not None]
@@ -324,16 +304,7 @@ def cards(view: View, now: pl.DataFrame) -> None:
 
 def groups_section(view: View) -> None:
     lang = view.lang
-    relabel_on_language_change(KEY_GROUPING)
-    grouping = st.segmented_control(
-        t("ui.ip_asn.grouping", lang),
-        GROUPINGS,
-        default="region",
-        required=True,
-        format_func=lambda g: t(f"ui.ip_asn.grouping_{g}", lang),
-        key=KEY_GROUPING,
-    )
-    grouping = str(grouping or "region")
+    grouping = grouping_choice(KEY_GROUPING, "ui.ip_asn.grouping", lang)
     kpis = data.call("ip_asn_kpis", view.filters, by=grouping)
     rows = group_rows(kpis, grouping)
     points = scoring().dimension_points

@@ -119,6 +119,37 @@ def card(
     )
 
 
+def grouping_choice(key: str, label_key: str, lang: str) -> str:
+    """The region / OPD switch above a grouped chart: labelled `label_key`, its options
+    `label_key`_region and `label_key`_unit. Returns the grouping chosen."""
+    relabel_on_language_change(key)
+    grouping = st.segmented_control(
+        t(label_key, lang),
+        GROUPINGS,
+        default="region",
+        required=True,
+        format_func=lambda g: t(f"{label_key}_{g}", lang),
+        key=key,
+    )
+    return str(grouping or "region")
+
+
+def group_columns(rows: pl.DataFrame, grouping: str, unit: str, region: str) -> dict[str, list[object]]:
+    """A table's first columns per group: the region, or the OPD (`unit`) and its region."""
+    if grouping == "unit":
+        return {unit: rows["group"].to_list(), region: rows["group_region"].to_list()}
+    return {region: rows["group"].to_list()}
+
+
+def group_ticks(rows: pl.DataFrame, grouping: str, colors: Mapping[str, str]) -> list[str]:
+    """A grouped bar chart's axis labels: the regions, or the OPD (with their region when several
+    regions are in view)."""
+    if grouping != "unit":
+        return rows["group"].to_list()
+    with_region = rows["group_region"].n_unique() > 1
+    return [unit_tick(u, r, colors, with_region) for u, r in rows.select("group", "group_region").iter_rows()]
+
+
 def group_name(record: Mapping[str, object], grouping: str) -> str:
     if grouping == "unit" and record.get("group_region"):
         return f"{record['group']} ({record['group_region']})"
@@ -217,12 +248,7 @@ def ninebox_table(boxes: pl.DataFrame, kpis: pl.DataFrame, grouping: str, lang: 
     rows = kpis.join(wide, on=["group", "group_region"], how="left", nulls_equal=True).sort(
         ["group_region", "group"] if grouping == "unit" else ["group"], nulls_last=True
     )
-    out: dict[str, list[object]] = {}
-    if grouping == "unit":
-        out[t("ui.talent.col_unit", lang)] = rows["group"].to_list()
-        out[t("ui.talent.col_region", lang)] = rows["group_region"].to_list()
-    else:
-        out[t("ui.talent.col_region", lang)] = rows["group"].to_list()
+    out = group_columns(rows, grouping, t("ui.talent.col_unit", lang), t("ui.talent.col_region", lang))
     out[t("ui.talent.col_staff", lang)] = [int(v) for v in rows["asn_count"]]
     out[t("ui.talent.col_mapped", lang)] = [int(v) for v in rows["talent_mapped"]]
     for box in range(1, 10):
@@ -259,11 +285,7 @@ def pool_figure(
         fig.update_yaxes(visible=False)
         return fig
     ordered = rows.sort("succession_pool")  # Plotly draws the first category at the bottom
-    with_region = grouping == "unit" and ordered["group_region"].n_unique() > 1
-    ticks = [
-        unit_tick(r["group"], r["group_region"], colors, with_region) if grouping == "unit" else r["group"]
-        for r in ordered.iter_rows(named=True)
-    ]
+    ticks = group_ticks(ordered, grouping, colors)
     values = [None if v is None else v * 100 for v in ordered["pool_trained_rate"]]
     lows = [None if v is None else v * 100 for v in ordered["pool_trained_rate_low"]]
     highs = [None if v is None else v * 100 for v in ordered["pool_trained_rate_high"]]
@@ -303,16 +325,7 @@ def pool_figure(
                 hovertemplate="%{customdata[2]}<extra></extra>",
                 showlegend=False,
             ),
-            go.Scatter(
-                x=[h if h is not None else 0 for h in highs],
-                y=ticks,
-                mode="text",
-                text=labels,
-                textposition="middle right",
-                textfont={"size": 13},
-                hoverinfo="skip",
-                showlegend=False,
-            ),
+            charts.bar_labels([h if h is not None else 0 for h in highs], ticks, labels),
         ]
     )
     title = t("ui.talent.pool_title", lang, share=format_percent(overall, lang))
@@ -440,16 +453,7 @@ def mentoring_figure(rows: pl.DataFrame, overall: float | None, period: str, lan
                 hovertemplate="%{y}: %{x:.1f} %<extra></extra>",
                 showlegend=False,
             ),
-            go.Scatter(
-                x=[v or 0 for v in values],
-                y=levels,
-                mode="text",
-                text=labels,
-                textposition="middle right",
-                textfont={"size": 13},
-                hoverinfo="skip",
-                showlegend=False,
-            ),
+            charts.bar_labels([v or 0 for v in values], levels, labels),
         ]
     )
     title = t("ui.talent.mentoring_title", lang, share=format_percent(overall, lang), period=period)
@@ -602,16 +606,7 @@ def groups_section(view: View, now: pl.DataFrame) -> None:
     """The 9-box and the succession pool per region or OPD: the pool's development as a chart, every
     box as counts in the table."""
     lang = view.lang
-    relabel_on_language_change(KEY_GROUPING)
-    grouping = st.segmented_control(
-        t("ui.talent.grouping", lang),
-        GROUPINGS,
-        default="region",
-        required=True,
-        format_func=lambda g: t(f"ui.talent.grouping_{g}", lang),
-        key=KEY_GROUPING,
-    )
-    grouping = str(grouping or "region")
+    grouping = grouping_choice(KEY_GROUPING, "ui.talent.grouping", lang)
     kpis = data.call("talent_kpis", view.filters, by=grouping)
     rows = pool_rows(kpis, grouping)
     colors = charts.region_colors(view.choices.regions)
