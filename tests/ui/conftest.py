@@ -1,8 +1,10 @@
-"""AppTest helpers: run app.py (the frame and its navigation) against the session's sample database."""
+"""AppTest helpers: run app.py (the frame and its navigation) against the session's sample database,
+and read what a run drew (no_errors, chart_specs, chart_title; imported by the page tests)."""
 
 from __future__ import annotations
 
 import itertools
+import json
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
@@ -31,6 +33,26 @@ def run_app(sample_db: Path, monkeypatch: pytest.MonkeyPatch) -> Callable[..., A
         return at
 
     return run
+
+
+def no_errors(at: AppTest) -> None:
+    """The run raised nothing and showed no error box."""
+    assert not at.exception, [e.value for e in at.exception]
+    assert not at.error, [e.value for e in at.error]
+
+
+def chart_specs(at: AppTest) -> list[dict]:
+    """Every Plotly chart of the run, as the figure's JSON."""
+    return [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
+
+
+def flat(text: str) -> str:
+    """A chart text on one line (titles are broken with <br> to fit a tablet)."""
+    return text.replace("<br>", " ")
+
+
+def chart_title(chart: dict) -> str:
+    return flat(chart["layout"]["title"]["text"])
 
 
 class Figures:

@@ -3,7 +3,6 @@ through AppTest (default filters, one region, filters matching nothing, English)
 
 from __future__ import annotations
 
-import json
 import string
 import tomllib
 
@@ -20,6 +19,7 @@ from src.ui.charts import region_colors
 from src.ui.drill import narrow, selected_targets
 from src.ui.filters import KEY_REGIONS, KEY_UNITS
 from src.ui.format import format_metric, format_percent
+from tests.ui.conftest import chart_specs, no_errors
 
 PLAN = [0.02, 0.05, 0.10, 0.16, 0.23, 0.32, 0.41, 0.52, 0.64, 0.76, 0.88, 1.00]
 COLORS = region_colors(["Semarang", "Serang", "Siulak"])
@@ -363,17 +363,8 @@ def test_the_budget_catalogue_has_both_languages_with_the_same_placeholders():
 # ---- the page ---------------------------------------------------------------------------------------
 
 
-def _no_errors(at) -> None:
-    assert not at.exception, [e.value for e in at.exception]
-    assert not at.error, [e.value for e in at.error]
-
-
-def _charts(at) -> list[dict]:
-    return [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
-
-
 def _chart_titles(at) -> list[str]:
-    return [budget.plain(spec["layout"]["title"]["text"]) for spec in _charts(at)]
+    return [budget.plain(spec["layout"]["title"]["text"]) for spec in chart_specs(at)]
 
 
 def _expected_cards(figures, filters: Filters, lang: str) -> dict[str, str]:
@@ -394,7 +385,7 @@ PAGE = "pages/anggaran.py"
 
 def test_page_with_default_filters(run_app, figures):
     at = run_app(page=PAGE)
-    _no_errors(at)
+    no_errors(at)
     assert at.title[0].value == "Anggaran"
     assert {m.label: m.value for m in at.metric} == _expected_cards(figures, figures.default, "id")
     titles = _chart_titles(at)
@@ -413,10 +404,10 @@ def test_page_with_default_filters(run_app, figures):
 def test_the_opd_chart_carries_unit_and_region_for_the_drill_down(run_app, figures):
     region = figures.regions[-1]
     at = run_app(query={"wilayah": region}, page=PAGE)
-    _no_errors(at)
+    no_errors(at)
     filters = figures.default.model_copy(update={"regions": (region,)})
     assert {m.label: m.value for m in at.metric} == _expected_cards(figures, filters, "id")
-    units = _charts(at)[1]
+    units = chart_specs(at)[1]
     points = [c for d in units["data"] if d.get("type") == "bar" for c in d["customdata"]]
     assert points and all(c[1] == region for c in points)
     expected = budget_views.budget_by_unit(figures.con, filters)["unit"].head(budget.TOP_UNITS).to_list()
@@ -427,7 +418,7 @@ def test_the_opd_chart_carries_unit_and_region_for_the_drill_down(run_app, figur
 def test_staff_filters_leave_the_budget_and_empty_the_costs(run_app, figures):
     query = figures.empty_staff_filter()
     at = run_app(query=query, page=PAGE)
-    _no_errors(at)
+    no_errors(at)
     # Budget figures follow only region and OPD: the same cards as without the staff filters.
     assert {m.label: m.value for m in at.metric} == _expected_cards(figures, figures.default, "id")
     infos = [i.value for i in at.info]
@@ -451,7 +442,7 @@ def test_an_opd_without_budget_says_so(run_app, figures):
         pytest.skip("every OPD of the sample has a budget")
     region, unit = found
     at = run_app(query={"wilayah": region, "opd": unit}, page=PAGE)
-    _no_errors(at)
+    no_errors(at)
     assert not at.metric
     assert any(i.value.startswith("Tidak ada data anggaran") for i in at.info)
 
@@ -462,24 +453,24 @@ def test_nothing_matches_shows_the_empty_state(run_app, figures):
         pytest.skip("every OPD of the sample has a budget")
     region, unit = found
     at = run_app(query={"wilayah": region, "opd": unit, **figures.empty_staff_filter()}, page=PAGE)
-    _no_errors(at)
+    no_errors(at)
     assert not at.metric and not at.get("plotly_chart")
     assert t("ui.budget.empty_title", "id") in at.info[0].value
     at.button(key="budget_empty_reset").click().run()
-    _no_errors(at)
+    no_errors(at)
     assert len(at.metric) == 3
 
 
 def test_page_in_english_and_the_cost_measure(run_app, figures):
     at = run_app(query={"lang": "en"}, page=PAGE)
-    _no_errors(at)
+    no_errors(at)
     assert at.title[0].value == "Budget"
     assert {m.label: m.value for m in at.metric} == _expected_cards(figures, figures.default, "en")
     titles = _chart_titles(at)
     assert titles[0].startswith("Absorption to ")
     assert at.subheader[0].value == "OPD furthest behind the plan"
     at.button_group(key=budget.MEASURE_KEY).set_value("cost_per_participant").run()
-    _no_errors(at)
+    no_errors(at)
     assert any("per participant" in title or "Cost per participant" in title for title in _chart_titles(at))
 
 
@@ -489,6 +480,6 @@ def test_a_month_after_the_budget_data_is_flagged(run_app, figures):
     if through is None or through >= 12:
         pytest.skip("the sample's budget data reaches December")
     at = run_app(query={"tahun": str(figures.year), "bulan": "12"}, page=PAGE)
-    _no_errors(at)
+    no_errors(at)
     warning = at.warning[0].value
     assert f"Data anggaran {figures.year} baru sampai" in warning and "Desember" in warning

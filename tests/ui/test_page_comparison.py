@@ -11,6 +11,7 @@ from src.metrics.compute import wilson_interval
 from src.metrics.registry import METRIC_BY_ID
 from src.ui import comparison
 from src.ui.charts import region_colors
+from tests.ui.conftest import no_errors
 
 COLORS = region_colors(["Semarang", "Serang", "Siulak"])
 # (successes, total) per region for the count rates; plain values for the others.
@@ -172,18 +173,13 @@ def test_every_comparison_text_has_both_languages():
 PAGE = "pages/perbandingan.py"
 
 
-def _no_errors(at) -> None:
-    assert not at.exception, [e.value for e in at.exception]
-    assert not at.error, [e.value for e in at.error]
-
-
 def _expected_long(figures, filters):
     return compute.kpis_long(figures.con, filters, by="region", metric_ids=list(comparison.LONG_METRICS))
 
 
 def test_the_page_with_default_filters(run_app, figures):
     at = run_app(page=PAGE)
-    _no_errors(at)
+    no_errors(at)
     assert at.title[0].value == "Perbandingan Wilayah"
     assert [s.value for s in at.subheader][:3] == [
         "Peringkat wilayah",
@@ -206,7 +202,7 @@ def test_the_page_with_default_filters(run_app, figures):
 def test_picking_another_metric(run_app, figures):
     at = run_app(page=PAGE)
     at.selectbox(key=comparison.METRIC_KEY).set_value("jp_per_asn").run()
-    _no_errors(at)
+    no_errors(at)
     assert "JP per ASN" in at.get("plotly_chart")[0].proto.spec
     long = _expected_long(figures, figures.default)
     assert at.markdown[0].value == "\n".join(
@@ -217,7 +213,7 @@ def test_picking_another_metric(run_app, figures):
 def test_a_narrow_filter(run_app, figures):
     region = figures.regions[-1]
     at = run_app(query={"wilayah": region, "jk": "P"}, page=PAGE)
-    _no_errors(at)
+    no_errors(at)
     assert list(at.table[0].value.columns) == ["Indikator", region]
     assert t("ui.comparison.one_region", "id") in at.info[0].value
     assert at.button(key=f"chip_f_regions_{region}")  # the narrowing can be undone from the page
@@ -226,14 +222,14 @@ def test_a_narrow_filter(run_app, figures):
 
 def test_no_matching_staff(run_app, figures):
     at = run_app(query=figures.empty_staff_filter(), page=PAGE)
-    _no_errors(at)
+    no_errors(at)
     assert t("ui.overview.empty_title", "id") in at.info[0].value
     assert not at.get("plotly_chart") and not at.table
 
 
 def test_in_english(run_app, figures):
     at = run_app(query={"lang": "en"}, page=PAGE)
-    _no_errors(at)
+    no_errors(at)
     assert at.title[0].value == "Regional comparison"
     assert at.subheader[0].value == "Regional ranking"
     assert at.table[0].value.columns[0] == "Indicator"

@@ -3,8 +3,6 @@ assessments, English, the toggles) and its chart builders as pure functions, ass
 
 from __future__ import annotations
 
-import json
-
 import polars as pl
 import pytest
 
@@ -14,17 +12,9 @@ from src.metrics.competency_views import flag_big_gap_little_training, jpm_band_
 from src.metrics.registry import METRIC_BY_ID
 from src.ui import competency as comp
 from src.ui.format import format_metric, format_number, format_percent
+from tests.ui.conftest import chart_specs, no_errors
 
 PAGE = "pages/kesenjangan.py"
-
-
-def _no_errors(at) -> None:
-    assert not at.exception, [e.value for e in at.exception]
-    assert not at.error, [e.value for e in at.error]
-
-
-def _charts(at) -> list[dict]:
-    return [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
 
 
 def _flat(text: str) -> str:
@@ -38,8 +28,8 @@ def _title(chart: dict) -> str:
 
 
 def _chart(at, title_part: str) -> dict:
-    found = [c for c in _charts(at) if title_part in _title(c)]
-    assert found, [_title(c) for c in _charts(at)]
+    found = [c for c in chart_specs(at) if title_part in _title(c)]
+    assert found, [_title(c) for c in chart_specs(at)]
     return found[0]
 
 
@@ -53,7 +43,7 @@ def _expected_cards(figures, filters, lang: str) -> dict[str, str]:
 
 def test_default_filters(run_app, figures):
     at = run_app(page=PAGE)
-    _no_errors(at)
+    no_errors(at)
     assert at.title[0].value == "Kesenjangan Kompetensi"
     assert {m.label: m.value for m in at.metric} == _expected_cards(figures, figures.default, "id")
     assert [s.value for s in at.subheader][:6] == [
@@ -81,7 +71,7 @@ def test_default_filters(run_app, figures):
 def test_one_region(run_app, figures):
     region = figures.regions[-1]
     at = run_app(query={"wilayah": region}, page=PAGE)
-    _no_errors(at)
+    no_errors(at)
     filters = figures.default.model_copy(update={"regions": (region,)})
     assert {m.label: m.value for m in at.metric} == _expected_cards(figures, filters, "id")
     assert at.query_params["wilayah"] == region
@@ -94,7 +84,7 @@ def test_one_region(run_app, figures):
 
 def test_nothing_matches(run_app, figures):
     at = run_app(query=figures.empty_staff_filter(), page=PAGE)
-    _no_errors(at)
+    no_errors(at)
     assert not at.metric and not at.get("plotly_chart")
     assert t("ui.overview.empty_title", "id") in at.info[0].value
 
@@ -108,7 +98,7 @@ def test_staff_without_assessments(run_app, figures):
         pytest.skip("every OPD of the sample has assessed staff")
     unit, region = bare["group"][0], bare["group_region"][0]
     at = run_app(query={"wilayah": region, "opd": unit}, page=PAGE)
-    _no_errors(at)
+    no_errors(at)
     assert len(at.metric) == len(comp.HEADLINE)
     assert t("ui.competency.no_assessment_title", "id") in at.info[0].value
     assert not at.get("plotly_chart")
@@ -116,7 +106,7 @@ def test_staff_without_assessments(run_app, figures):
 
 def test_english(run_app, figures):
     at = run_app(query={"lang": "en"}, page=PAGE)
-    _no_errors(at)
+    no_errors(at)
     assert at.title[0].value == "Competency gaps"
     assert {m.label: m.value for m in at.metric} == _expected_cards(figures, figures.default, "en")
     assert list(at.table[0].value.columns) == ["Category", "JPM range", "Staff", "Share"]
@@ -127,18 +117,18 @@ def test_english(run_app, figures):
 def test_the_toggles(run_app):
     at = run_app(page=PAGE)
     at.segmented_control(key=comp.KEY_MODE).set_value("meets").run()
-    _no_errors(at)
+    no_errors(at)
     assert _chart(at, "paling jarang memenuhi standar")["data"][0]["type"] == "bar"
     assert _chart(at, "Paling jarang memenuhi standar:")["data"][0]["type"] == "heatmap"
     at.segmented_control(key=comp.KEY_TYPES).set_value("technical").run()
-    _no_errors(at)
-    heat = [c for c in _charts(at) if c["data"] and c["data"][0]["type"] == "heatmap"]
+    no_errors(at)
+    heat = [c for c in chart_specs(at) if c["data"] and c["data"][0]["type"] == "heatmap"]
     if heat:  # the sample may hold no technical assessments in the largest OPD
         assert "Integritas" not in heat[0]["data"][0]["x"]
     else:
         assert any(t("ui.competency.heatmap_none", "id") in i.value for i in at.info)
     at.segmented_control(key=comp.KEY_LIMIT).set_value(0).run()
-    _no_errors(at)
+    no_errors(at)
 
 
 # ---- the builders ------------------------------------------------------------------------------------

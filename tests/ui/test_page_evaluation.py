@@ -4,8 +4,6 @@ layer on the session's sample database, never from the page itself."""
 
 from __future__ import annotations
 
-import json
-
 import polars as pl
 import pytest
 
@@ -13,25 +11,9 @@ from src.i18n import t
 from src.metrics import evaluation
 from src.ui import evaluation as ev
 from src.ui.format import format_delta, format_metric
+from tests.ui.conftest import chart_specs, chart_title, flat, no_errors
 
 PAGE = "pages/evaluasi.py"
-
-
-def _no_errors(at) -> None:
-    assert not at.exception, [e.value for e in at.exception]
-    assert not at.error, [e.value for e in at.error]
-
-
-def _charts(at) -> list[dict]:
-    return [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
-
-
-def _flat(text: str) -> str:
-    return text.replace("<br>", " ")
-
-
-def _title(chart: dict) -> str:
-    return _flat(chart["layout"]["title"]["text"])
 
 
 def _expected_cards(figures, filters, lang: str) -> dict[str, str]:
@@ -48,13 +30,13 @@ def _expected_cards(figures, filters, lang: str) -> dict[str, str]:
 
 def test_default_filters(run_app, figures):
     at = run_app(page=PAGE)
-    _no_errors(at)
+    no_errors(at)
     assert at.title[0].value == "Evaluasi Pelatihan"
     assert {m.label: m.value for m in at.metric} == _expected_cards(figures, figures.default, "id")
     assert [s.value for s in at.subheader][:3] == [
         t(f"ui.evaluation.{k}_heading", "id") for k in ("compare", "ranking", "rating")
     ]
-    charts = _charts(at)
+    charts = chart_specs(at)
     assert len(charts) == 3 and len(at.get("download_button")) == 6
     # Providers: the dots are the metrics layer's means, largest groups first, at most TOP.
     rows = evaluation.compare_groups(figures.con, figures.default, "provider", "satisfaction")
@@ -72,31 +54,31 @@ def test_default_filters(run_app, figures):
 
 def test_english(run_app, figures):
     at = run_app(query={"lang": "en"}, page=PAGE)
-    _no_errors(at)
+    no_errors(at)
     assert at.title[0].value == "Training Evaluation"
     assert {m.label: m.value for m in at.metric} == _expected_cards(figures, figures.default, "en")
     assert any("not proof of cause" in w.value for w in at.warning)
-    assert "providers" in _title(_charts(at)[0])
+    assert "providers" in chart_title(chart_specs(at)[0])
 
 
 def test_the_pickers(run_app, figures):
     at = run_app(page=PAGE)
     at.pills(key=ev.MEASURE_KEY).set_value("gain").run()
     at.pills(key=ev.DIMENSION_KEY).set_value("method").run()
-    _no_errors(at)
+    no_errors(at)
     rows = evaluation.compare_groups(figures.con, figures.default, "method", "gain")
-    dots = _charts(at)[0]["data"][0]
+    dots = chart_specs(at)[0]["data"][0]
     assert sorted(k.split("\u2063")[1] for k in dots["y"]) == sorted(rows["group"].head(ev.TOP))
     at.pills(key=ev.RANKING_KEY).set_value("gain_per_jp").run()
-    _no_errors(at)
+    no_errors(at)
     ranked = evaluation.course_ranking(figures.con, figures.default, "gain_per_jp")
-    assert _title(_charts(at)[1]).startswith("Paling tinggi per JP")
-    assert ranked["group"][0][:30] in _title(_charts(at)[1])
+    assert chart_title(chart_specs(at)[1]).startswith("Paling tinggi per JP")
+    assert ranked["group"][0][:30] in chart_title(chart_specs(at)[1])
 
 
 def test_nothing_matches(run_app, figures):
     at = run_app(query=figures.empty_staff_filter(), page=PAGE)
-    _no_errors(at)
+    no_errors(at)
     assert not at.metric and not at.get("plotly_chart")
     assert t("ui.overview.empty_title", "id") in at.info[0].value
 
@@ -144,7 +126,7 @@ def test_ranking_figure_keeps_the_top():
     fig = ev.ranking_figure(ranked, "gain_per_million", "id")
     assert sum(len(bar.y) for bar in fig.data) == ev.TOP
     assert {bar.name for bar in fig.data} == {"E-Learning", "Bimtek"}
-    assert _flat(fig.layout.title.text) == "Paling tinggi per Rupiah: Kursus 0, 100,00 poin per Rp1 juta"
+    assert flat(fig.layout.title.text) == "Paling tinggi per Rupiah: Kursus 0, 100,00 poin per Rp1 juta"
 
 
 def test_rating_figure_pairs_trained_and_comparison():

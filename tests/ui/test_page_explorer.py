@@ -24,6 +24,7 @@ from src.ui.explorer import (
     pick_categories,
     second_dimension_options,
 )
+from tests.ui.conftest import no_errors
 
 # ---- the choice and its address -----------------------------------------------------------------
 
@@ -242,11 +243,6 @@ def open_page(sample_db, monkeypatch) -> Callable[..., AppTest]:
     return run
 
 
-def _no_errors(at) -> None:
-    assert not at.exception, [e.value for e in at.exception]
-    assert not at.error, [e.value for e in at.error]
-
-
 def _rows(figures, filters, choice: Choice) -> pl.DataFrame:
     long = compute.kpis_long(figures.con, filters, by=choice.dim, metric_ids=[choice.metric], by2=choice.dim2)
     return long.filter(pl.col("metric") == choice.metric)
@@ -254,7 +250,7 @@ def _rows(figures, filters, choice: Choice) -> pl.DataFrame:
 
 def test_the_page_with_default_filters(open_page, figures):
     at = open_page()
-    _no_errors(at)
+    no_errors(at)
     assert at.title[0].value == "Eksplorasi"
     assert at.selectbox(key=explorer.KEY_METRIC).value == "jp20_rate"
     assert at.selectbox(key=explorer.KEY_DIM).value == "unit"
@@ -270,7 +266,7 @@ def test_a_shared_link_with_two_dimensions_and_a_filter(open_page, figures):
     region = figures.regions[0]
     query = {"wilayah": region, "metrik": "participation_rate", "dim": "gender", "dim2": "jenis_jabatan"}
     at = open_page(query)
-    _no_errors(at)
+    no_errors(at)
     assert (at.selectbox(key=explorer.KEY_METRIC).value, at.selectbox(key=explorer.KEY_DIM).value,
             at.selectbox(key=explorer.KEY_DIM2).value) == ("participation_rate", "gender", "jenis_jabatan")  # fmt: skip
     filters = figures.default.model_copy(update={"regions": (region,)})
@@ -287,7 +283,7 @@ def test_a_shared_link_with_two_dimensions_and_a_filter(open_page, figures):
 
 def test_a_tampered_link_falls_back_with_a_notice(open_page, figures):
     at = open_page({"metrik": "<b>DROP</b>", "dim": "gender", "dim2": "competency", "wilayah": "Atlantis"})
-    _no_errors(at)
+    no_errors(at)
     notices = " ".join(toast.value for toast in at.toast)
     assert "metrik" in notices and "dim2" in notices and "wilayah" in notices
     assert "<b>" not in notices and "DROP" not in notices and "Atlantis" not in notices
@@ -299,20 +295,20 @@ def test_a_tampered_link_falls_back_with_a_notice(open_page, figures):
 def test_choices_go_into_the_address_and_survive_a_page_switch(open_page, figures):
     at = open_page()
     at.selectbox(key=explorer.KEY_DIM2).set_value("gender").run()
-    _no_errors(at)
+    no_errors(at)
     assert at.query_params["dim2"] == "gender" and at.query_params["tahun"] == str(figures.year)
     assert at.get("plotly_chart")[0].proto.spec.count('"type":"bar"') >= 2  # grouped bars: one per gender
     at.switch_page("pages/ringkasan.py").run()
     assert "metrik" not in at.query_params  # other pages keep only the filters
     at.switch_page(PAGE).run()
-    _no_errors(at)
+    no_errors(at)
     assert at.selectbox(key=explorer.KEY_DIM2).value == "gender"
     assert at.query_params["dim2"] == "gender" and at.query_params["metrik"] == "jp20_rate"
 
 
 def test_a_budget_metric_offers_only_budget_groupings(open_page):
     at = open_page({"metrik": "absorption_rate"})
-    _no_errors(at)
+    no_errors(at)
     assert at.selectbox(key=explorer.KEY_DIM).options == [
         DIMENSIONS[d].label("id") for d in ("region", "unit", "sub_kegiatan")
     ]
@@ -322,21 +318,21 @@ def test_a_budget_metric_offers_only_budget_groupings(open_page):
 def test_a_narrow_filter(open_page, figures):
     region = figures.regions[-1]
     at = open_page({"wilayah": region, "jk": "P"})
-    _no_errors(at)
+    no_errors(at)
     labels = at.dataframe[0].value["OPD"].tolist()
     assert labels and all(label.endswith(f" · {region}") for label in labels)
 
 
 def test_no_matching_staff(open_page, figures):
     at = open_page(figures.empty_staff_filter())
-    _no_errors(at)
+    no_errors(at)
     assert t("ui.overview.empty_title", "id") in at.info[0].value
     assert not at.get("plotly_chart") and not at.dataframe
 
 
 def test_in_english(open_page, figures):
     at = open_page({"lang": "en", "dim": "region"})
-    _no_errors(at)
+    no_errors(at)
     assert at.title[0].value == "Explorer"
     assert at.selectbox(key=explorer.KEY_DIM).value == "region"
     table = at.dataframe[0].value
@@ -348,7 +344,7 @@ def test_in_english(open_page, figures):
 def test_switching_the_language_keeps_the_choice(open_page):
     at = open_page({"metrik": "participation_rate", "dim": "region", "dim2": "gender"})
     at.sidebar.radio(key="lang").set_value("en").run()
-    _no_errors(at)
+    no_errors(at)
     assert at.selectbox(key=explorer.KEY_DIM2).value == "gender"
     assert at.selectbox(key=explorer.KEY_DIM2).format_func("gender") == "Gender"
     assert list(at.dataframe[0].value.columns)[:3] == ["Region", "Gender", "Participation rate"]

@@ -3,8 +3,6 @@ OPD grouping, the Definisi page) and its chart builders as pure functions, asser
 
 from __future__ import annotations
 
-import json
-
 import polars as pl
 import pytest
 
@@ -14,17 +12,9 @@ from src.metrics.filters import Filters
 from src.metrics.registry import IP_ASN_METRICS, PAGE_METRIC_BY_ID
 from src.ui import ip_asn as ui
 from src.ui.format import format_metric
+from tests.ui.conftest import chart_specs, no_errors
 
 PAGE = "pages/ip_asn.py"
-
-
-def _no_errors(at) -> None:
-    assert not at.exception, [e.value for e in at.exception]
-    assert not at.error, [e.value for e in at.error]
-
-
-def _charts(at) -> list[dict]:
-    return [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
 
 
 def _cards(figures, filters: Filters, lang: str) -> dict[str, str]:
@@ -38,7 +28,7 @@ def _cards(figures, filters: Filters, lang: str) -> dict[str, str]:
 
 def test_default_view(run_app, figures):
     at = run_app(page=PAGE)
-    _no_errors(at)
+    no_errors(at)
     assert at.title[0].value == "IP ASN (kompetensi)"
     assert {m.label: m.value for m in at.metric} == _cards(figures, figures.default, "id")
     # the assumption is stated above the figures, naming the rule to confirm against
@@ -51,7 +41,7 @@ def test_default_view(run_app, figures):
     table = at.table[-1].value
     assert table[t("ui.ip_asn.col_points", "id")].tolist() == [str(int(i.points)) for i in rules.items]
     # the spread's bars add up to the staff in scope
-    dist = next(c for c in _charts(at) if c["layout"]["xaxis"].get("type") == "category")
+    dist = next(c for c in chart_specs(at) if c["layout"]["xaxis"].get("type") == "category")
     row = ip_asn.ip_asn_kpis(figures.con, figures.default).row(0, named=True)
     assert sum(dist["data"][0]["y"]) == row["ip_staff"]
 
@@ -59,20 +49,20 @@ def test_default_view(run_app, figures):
 def test_one_region(run_app, figures):
     region = figures.regions[-1]
     at = run_app(query={"wilayah": region}, page=PAGE)
-    _no_errors(at)
+    no_errors(at)
     filters = figures.default.model_copy(update={"regions": (region,)})
     assert {m.label: m.value for m in at.metric} == _cards(figures, filters, "id")
 
 
 def test_nothing_matches(run_app, figures):
     at = run_app(query=figures.empty_staff_filter(), page=PAGE)
-    _no_errors(at)
+    no_errors(at)
     assert not at.metric
 
 
 def test_english(run_app, figures):
     at = run_app(query={"lang": "en"}, page=PAGE)
-    _no_errors(at)
+    no_errors(at)
     assert at.title[0].value == "IP ASN (competency)"
     assert {m.label: m.value for m in at.metric} == _cards(figures, figures.default, "en")
     assert "An estimate, not the official score" in at.info[0].value
@@ -81,7 +71,7 @@ def test_english(run_app, figures):
 def test_the_opd_grouping_lists_every_opd_with_staff(run_app, figures):
     at = run_app(page=PAGE)
     at.segmented_control(key=ui.KEY_GROUPING).set_value("unit").run()
-    _no_errors(at)
+    no_errors(at)
     table = next(d.value for d in at.dataframe if t("ui.ip_asn.col_unit", "id") in d.value.columns)
     expected = ip_asn.ip_asn_kpis(figures.con, figures.default, by="unit")
     assert len(table) == expected.filter(pl.col("ip_staff") > 0).height
@@ -90,7 +80,7 @@ def test_the_opd_grouping_lists_every_opd_with_staff(run_app, figures):
 
 def test_the_definitions_page_lists_the_ip_asn_metrics(run_app):
     at = run_app(page="pages/definisi.py", query={"lang": "en"})
-    _no_errors(at)
+    no_errors(at)
     text = "\n".join(m.value for m in at.markdown)
     assert t("ui.definitions.section_ip_asn", "en") in text
     for spec in IP_ASN_METRICS:

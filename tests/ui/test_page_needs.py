@@ -4,29 +4,15 @@ the session's sample database, never from the page itself."""
 
 from __future__ import annotations
 
-import json
-
 import polars as pl
 
 from src.i18n import t
 from src.metrics import needs
 from src.ui import needs as nd
 from src.ui.format import format_metric, format_rupiah
+from tests.ui.conftest import chart_specs, flat, no_errors
 
 PAGE = "pages/kebutuhan.py"
-
-
-def _no_errors(at) -> None:
-    assert not at.exception, [e.value for e in at.exception]
-    assert not at.error, [e.value for e in at.error]
-
-
-def _charts(at) -> list[dict]:
-    return [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
-
-
-def _flat(text: str) -> str:
-    return text.replace("<br>", " ")
 
 
 def _expected_cards(figures, filters, lang: str) -> dict[str, str]:
@@ -36,13 +22,13 @@ def _expected_cards(figures, filters, lang: str) -> dict[str, str]:
 
 def test_default_filters(run_app, figures):
     at = run_app(page=PAGE)
-    _no_errors(at)
+    no_errors(at)
     assert at.title[0].value == "Kebutuhan Pelatihan"
     assert {m.label: m.value for m in at.metric} == _expected_cards(figures, figures.default, "id")
     assert [s.value for s in at.subheader][:3] == [
         t(f"ui.needs.{k}_heading", "id") for k in ("demand", "unmet", "programme")
     ]
-    charts = _charts(at)
+    charts = chart_specs(at)
     assert len(charts) == 2 and len(at.get("download_button")) == 6
     # The demand chart's request shares are the metrics layer's, for the most requested topics.
     topics = needs.topics(figures.con, figures.default)
@@ -63,15 +49,15 @@ def test_default_filters(run_app, figures):
 
 def test_english(run_app, figures):
     at = run_app(query={"lang": "en"}, page=PAGE)
-    _no_errors(at)
+    no_errors(at)
     assert at.title[0].value == "Training Needs"
     assert {m.label: m.value for m in at.metric} == _expected_cards(figures, figures.default, "en")
-    assert "least served" in _flat(_charts(at)[0]["layout"]["title"]["text"])
+    assert "least served" in flat(chart_specs(at)[0]["layout"]["title"]["text"])
 
 
 def test_staff_filters_are_set_aside(run_app, figures):
     at = run_app(query={"jk": "P"}, page=PAGE)
-    _no_errors(at)
+    no_errors(at)
     assert {m.label: m.value for m in at.metric} == _expected_cards(figures, figures.default, "id")
     assert any(t("ui.needs.staff_filters", "id") == c.value for c in at.caption)
 
@@ -96,7 +82,7 @@ def test_a_year_without_survey(tmp_path, monkeypatch):
     at = AppTest.from_file(str(APP), default_timeout=30)
     at.run()
     at.switch_page(PAGE).run()
-    _no_errors(at)
+    no_errors(at)
     assert not at.metric and not at.get("plotly_chart")
     assert t("ui.needs.no_survey_title", "id", year=2025) in at.info[0].value
     assert "Kelola Data" in at.info[0].value
@@ -128,8 +114,8 @@ def test_demand_rows_add_up_the_rest():
 def test_demand_figure_names_the_least_served_topic():
     fig = nd.demand_figure(TOPICS, "id")
     # Of the requested topics C has the lowest JP-to-demand ratio (0); D is not requested but has JP.
-    assert _flat(fig.layout.title.text) == "C paling kurang terlayani: 10,0 % permintaan, 0,0 % JP"
-    assert "D" in _flat(fig.layout.title.subtitle.text)
+    assert flat(fig.layout.title.text) == "C paling kurang terlayani: 10,0 % permintaan, 0,0 % JP"
+    assert "D" in flat(fig.layout.title.subtitle.text)
     requests = next(trace for trace in fig.data if trace.name == "Porsi permintaan")
     assert list(requests.y) == ["D", "C", "B", "A"] and list(requests.x) == [0.0, 10.0, 30.0, 60.0]
 

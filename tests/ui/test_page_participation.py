@@ -18,6 +18,7 @@ from src.ui import participation as part
 from src.ui.charts import region_colors
 from src.ui.format import format_metric, format_number
 from src.warehouse.contract import JALUR, KNOWN_BENTUK
+from tests.ui.conftest import no_errors
 
 COLORS = region_colors(["Semarang", "Serang", "Siulak"])
 PAGE = "pages/partisipasi.py"
@@ -391,18 +392,13 @@ def test_everybody_developed_is_said_plainly():
 # ---- the page ---------------------------------------------------------------------------------------
 
 
-def _no_errors(at) -> None:
-    assert not at.exception, [e.value for e in at.exception]
-    assert not at.error, [e.value for e in at.error]
-
-
 def _titles(at) -> list[str]:
     return [_plain(json.loads(c.proto.spec)["layout"]["title"]["text"]) for c in at.get("plotly_chart")]
 
 
 def test_the_page_with_default_filters(run_app, figures):
     at = run_app(page=PAGE)
-    _no_errors(at)
+    no_errors(at)
     assert at.title[0].value == t("ui.nav.participation", "id")
     row = figures.kpis(figures.default).row(0, named=True)
     cards = {m.label: m.value for m in at.metric}
@@ -426,18 +422,18 @@ def test_the_page_with_default_filters(run_app, figures):
 def test_another_grouping_through_the_pills(run_app):
     at = run_app(page=PAGE)
     at.pills(key=part.DIMENSION_KEY).set_value("age_band").run()
-    _no_errors(at)
+    no_errors(at)
     title = _titles(at)[1]
     assert "sesuai laju 20 JP" in title and "tahun" in title  # an age band names the finding
     at.pills(key=part.TREND_KEY).set_value("jp_per_asn").run()
-    _no_errors(at)
+    no_errors(at)
     assert any(t_.startswith("JP per ASN: ") for t_ in _titles(at))
 
 
 def test_one_region(run_app, figures):
     region = figures.regions[-1]
     at = run_app(query={"wilayah": region}, page=PAGE)
-    _no_errors(at)
+    no_errors(at)
     assert at.button(key=f"chip_f_regions_{region}").label == region  # the chip that undoes it
     filters = figures.default.model_copy(update={"regions": (region,)})
     row = figures.kpis(filters).row(0, named=True)
@@ -450,14 +446,14 @@ def test_one_region(run_app, figures):
 
 def test_no_matching_staff_shows_the_empty_state(run_app, figures):
     at = run_app(query=figures.empty_staff_filter(), page=PAGE)
-    _no_errors(at)
+    no_errors(at)
     assert t("ui.overview.empty_title", "id") in at.info[0].value
     assert not at.get("plotly_chart") and not at.metric
 
 
 def test_the_page_in_english(run_app, figures):
     at = run_app(query={"lang": "en"}, page=PAGE)
-    _no_errors(at)
+    no_errors(at)
     assert at.title[0].value == "Participation"
     assert [s.value for s in at.subheader][:3] == [
         t("ui.participation.dist_heading", "en"),

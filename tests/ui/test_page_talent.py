@@ -14,21 +14,9 @@ from src.metrics.filters import Filters
 from src.metrics.registry import PAGE_METRIC_BY_ID, TALENT_METRICS
 from src.ui import talent as ui
 from src.ui.format import format_metric
+from tests.ui.conftest import chart_specs, chart_title, no_errors
 
 PAGE = "pages/karier.py"
-
-
-def _no_errors(at) -> None:
-    assert not at.exception, [e.value for e in at.exception]
-    assert not at.error, [e.value for e in at.error]
-
-
-def _charts(at) -> list[dict]:
-    return [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
-
-
-def _title(chart: dict) -> str:
-    return chart["layout"]["title"]["text"].replace("<br>", " ")
 
 
 def _cards(figures, filters: Filters, lang: str) -> dict[str, str]:
@@ -42,13 +30,13 @@ def _cards(figures, filters: Filters, lang: str) -> dict[str, str]:
 
 def test_default_view(run_app, figures):
     at = run_app(page=PAGE)
-    _no_errors(at)
+    no_errors(at)
     assert at.title[0].value == "Karier & Talenta"
     assert {m.label: m.value for m in at.metric} == _cards(figures, figures.default, "id")
     headings = [s.value for s in at.subheader]
     for key in ("ninebox", "pool", "careers", "mentoring", "ratings"):
         assert t(f"ui.talent.{key}_heading", "id") in headings
-    charts = _charts(at)
+    charts = chart_specs(at)
     grid = charts[0]
     assert grid["data"][0]["type"] == "heatmap"
     # the grid's counts are the metrics layer's, box by box
@@ -63,30 +51,30 @@ def test_default_view(run_app, figures):
 def test_one_region_changes_the_figures(run_app, figures):
     region = figures.regions[0]
     at = run_app(query={"wilayah": region}, page=PAGE)
-    _no_errors(at)
+    no_errors(at)
     filters = figures.default.model_copy(update={"regions": (region,)})
     assert {m.label: m.value for m in at.metric} == _cards(figures, filters, "id")
 
 
 def test_nothing_matches(run_app, figures):
     at = run_app(query=figures.empty_staff_filter(), page=PAGE)
-    _no_errors(at)
+    no_errors(at)
     assert not at.metric
     assert at.info, "the empty state explains itself"
 
 
 def test_english(run_app, figures):
     at = run_app(query={"lang": "en"}, page=PAGE)
-    _no_errors(at)
+    no_errors(at)
     assert at.title[0].value == "Careers & Talent"
     assert {m.label: m.value for m in at.metric} == _cards(figures, figures.default, "en")
-    assert t("ui.talent.box", "en", box=9) in json.dumps(_charts(at)[0]["data"][0]["text"])
+    assert t("ui.talent.box", "en", box=9) in json.dumps(chart_specs(at)[0]["data"][0]["text"])
 
 
 def test_the_opd_grouping_lists_every_opd_in_the_table(run_app, figures):
     at = run_app(page=PAGE)
     at.segmented_control(key=ui.KEY_GROUPING).set_value("unit").run()
-    _no_errors(at)
+    no_errors(at)
     frames = [d.value for d in at.dataframe]
     table = next(f for f in frames if t("ui.talent.col_unit", "id") in f.columns)
     expected = talent.talent_kpis(figures.con, figures.default, by="unit")
@@ -96,12 +84,12 @@ def test_the_opd_grouping_lists_every_opd_in_the_table(run_app, figures):
     # the pool chart's title is the whole view's rate, whichever OPD the chart has room for
     whole = talent.talent_kpis(figures.con, figures.default).row(0, named=True)
     rate = format_metric(PAGE_METRIC_BY_ID["pool_trained_rate"], whole["pool_trained_rate"], "id")
-    assert any(_title(c).startswith(f"{rate} kelompok suksesi") for c in _charts(at))
+    assert any(chart_title(c).startswith(f"{rate} kelompok suksesi") for c in chart_specs(at))
 
 
 def test_the_definitions_page_lists_the_talent_metrics(run_app):
     at = run_app(page="pages/definisi.py")
-    _no_errors(at)
+    no_errors(at)
     text = "\n".join(m.value for m in at.markdown)
     assert t("ui.definitions.section_talent", "id") in text
     for spec in TALENT_METRICS:

@@ -13,6 +13,7 @@ from src.metrics.registry import METRIC_BY_ID, METRICS
 from src.ui.components import HEADLINE
 from src.ui.format import format_delta, format_metric, format_number
 from src.ui.pages_registry import PAGES
+from tests.ui.conftest import no_errors
 
 
 def _labels(at: AppTest) -> list[str]:
@@ -28,23 +29,18 @@ def _expected_cards(figures, filters, lang: str) -> dict[str, str]:
     return {METRIC_BY_ID[m].label(lang): format_metric(METRIC_BY_ID[m], row[m], lang) for m in HEADLINE}
 
 
-def _no_errors(at: AppTest) -> None:
-    assert not at.exception, [e.value for e in at.exception]
-    assert not at.error, [e.value for e in at.error]
-
-
 @pytest.mark.parametrize("spec", PAGES, ids=[p.url_path for p in PAGES])
 @pytest.mark.parametrize("lang", ["id", "en"])
 def test_every_page_runs(run_app, spec, lang):
     at = run_app(query={"lang": lang}, page=None if spec.default else spec.path)
-    _no_errors(at)
+    no_errors(at)
     assert at.title[0].value == t(spec.title_key, lang)
     assert at.sidebar.radio(key="lang").value == lang
 
 
 def test_overview_default_filters(run_app, figures):
     at = run_app()
-    _no_errors(at)
+    no_errors(at)
     assert _labels(at) == [METRIC_BY_ID[m].label("id") for m in HEADLINE]
     assert _values(at) == _expected_cards(figures, figures.default, "id")
     total = figures.kpis(figures.default)["asn_count"][0]
@@ -73,7 +69,7 @@ def test_overview_changes_against_last_year(run_app, figures):
 def test_overview_narrow_filter(run_app, figures):
     region = figures.regions[-1]
     at = run_app(query={"wilayah": region, "jk": "P"})
-    _no_errors(at)
+    no_errors(at)
     filters = figures.default.model_copy(update={"regions": (region,), "gender": ("P",)})
     assert _values(at) == _expected_cards(figures, filters, "id")
     assert list(at.table[0].value.columns) == ["Indikator", region, "Total"]
@@ -86,18 +82,18 @@ def test_overview_narrow_filter(run_app, figures):
 
 def test_overview_when_nothing_matches(run_app, figures):
     at = run_app(query=figures.empty_staff_filter())
-    _no_errors(at)
+    no_errors(at)
     assert not at.metric and not at.table
     assert t("ui.overview.empty_title", "id") in at.info[0].value
     at.button(key="empty_reset").click().run()
-    _no_errors(at)
+    no_errors(at)
     assert len(at.metric) == len(HEADLINE)
     assert "pegawai" not in at.query_params
 
 
 def test_overview_in_english(run_app, figures):
     at = run_app(query={"lang": "en"})
-    _no_errors(at)
+    no_errors(at)
     assert _values(at) == _expected_cards(figures, figures.default, "en")
     assert at.title[0].value == "Overview"
     assert at.table[0].value.columns[0] == "Indicator"
@@ -107,7 +103,7 @@ def test_overview_in_english(run_app, figures):
 def test_switching_language_with_the_widget(run_app, figures):
     at = run_app()
     at.sidebar.radio(key="lang").set_value("en").run()
-    _no_errors(at)
+    no_errors(at)
     assert _labels(at) == [METRIC_BY_ID[m].label("en") for m in HEADLINE]
     assert at.query_params["lang"] == "en"
     assert at.metric[0].value == format_number(figures.kpis(figures.default)["asn_count"][0], "en")
@@ -115,7 +111,7 @@ def test_switching_language_with_the_widget(run_app, figures):
 
 def test_a_tampered_address_falls_back_with_a_notice(run_app, figures):
     at = run_app(query={"tahun": "2O26", "wilayah": ["Atlantis", "<b>x</b>"], "bulan": "99", "lang": "xx"})
-    _no_errors(at)
+    no_errors(at)
     notice = at.toast[0].value
     for name in ("tahun", "wilayah", "bulan", "lang"):
         assert name in notice
@@ -128,7 +124,7 @@ def test_filters_survive_page_switches(run_app, figures):
     region = figures.regions[0]
     at = run_app(query={"wilayah": region})
     at.switch_page("pages/definisi.py").run()
-    _no_errors(at)
+    no_errors(at)
     assert at.query_params["wilayah"] == region
     at.switch_page("pages/ringkasan.py").run()
     assert list(at.table[0].value.columns) == ["Indikator", region, "Total"]
@@ -155,7 +151,7 @@ def test_units_follow_the_chosen_regions(run_app, figures):
 @pytest.mark.parametrize("lang", ["id", "en"])
 def test_definitions_show_every_metric(run_app, lang):
     at = run_app(query={"lang": lang}, page="pages/definisi.py")
-    _no_errors(at)
+    no_errors(at)
     text = "\n".join(m.value for m in at.markdown)
     for spec in METRICS:
         assert f"**{spec.label(lang)}**" in text, spec.id
@@ -193,7 +189,7 @@ def test_a_page_address_as_the_very_first_request(sample_db, figures, monkeypatc
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30)
     at.query_params["wilayah"] = region
     at.switch_page("pages/definisi.py").run()
-    _no_errors(at)
+    no_errors(at)
     assert at.title[0].value == "Definisi & Data"
     assert at.sidebar.multiselect(key="f_regions").value == [region]
     assert at.query_params["wilayah"] == region
