@@ -5,13 +5,9 @@
 -- squares per (group, trained), so that the weighting and the interval are computed in Python.
 WITH
 -- @scope
+, -- @kinerja_scores
 , scored AS (
-    SELECT nip, tahun,
-        CASE predikat_kinerja
-            WHEN 'Sangat Kurang' THEN 1 WHEN 'Kurang' THEN 2 WHEN 'Butuh Perbaikan' THEN 3
-            WHEN 'Baik' THEN 4 WHEN 'Sangat Baik' THEN 5
-        END AS score
-    FROM kinerja
+    SELECT nip, tahun, score FROM kinerja_scores
     WHERE tahun IN ($cohort, $cohort + 1)
 ),
 pairs AS (

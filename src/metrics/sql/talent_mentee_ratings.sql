@@ -5,13 +5,9 @@
 -- Grouped by $by (none, region or unit).
 WITH
 -- @scope
+, -- @kinerja_scores
 , scored AS (
-    SELECT nip, tahun,
-        CASE predikat_kinerja
-            WHEN 'Sangat Kurang' THEN 1 WHEN 'Kurang' THEN 2 WHEN 'Butuh Perbaikan' THEN 3
-            WHEN 'Baik' THEN 4 WHEN 'Sangat Baik' THEN 5
-        END AS score
-    FROM kinerja
+    SELECT nip, tahun, score FROM kinerja_scores
     WHERE tahun <= $year AND nip IN (SELECT nip FROM scope)
 ),
 pairs AS (
