@@ -23,7 +23,6 @@ from urllib.parse import parse_qs, urlencode, urlsplit
 import polars as pl
 import pytest
 
-from src.config import ROOT
 from src.i18n import t
 from src.metrics import compute, options
 from src.metrics.filters import Filters
@@ -31,14 +30,12 @@ from src.metrics.registry import METRIC_BY_ID
 from src.ui.format import format_number, month_name, period_label
 from src.ui.pages_registry import PAGES
 from src.warehouse.db import connect
+from tests.browser.helpers import MAIN, SCREENSHOTS, TIMEOUT_MS, metric_value, settle
 
 pytestmark = pytest.mark.browser
 
-SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
 VIEWPORT = {"width": 1366, "height": 900}
-TIMEOUT_MS = 20_000
 SIDEBAR = '[data-testid="stSidebar"]'
-MAIN = '[data-testid="stMain"]'
 CHART = '[data-testid="stPlotlyChart"]'
 HEADCOUNT = {lang: METRIC_BY_ID["asn_count"].label(lang) for lang in ("id", "en")}  # the first headline card
 REGION, UNIT, YEAR, MONTH = (t(f"ui.filter.{key}", "id") for key in ("regions", "units", "year", "month"))
@@ -56,17 +53,6 @@ new MutationObserver(records => {
 }).observe(document, {subtree: true, attributes: true, attributeOldValue: true,
                       attributeFilter: ['data-test-script-state']});
 """
-# Settled: connected, the script is not running, the status widget is gone, nothing is stale or still
-# loading, and every visible chart has drawn.
-SETTLED_JS = """() => {
-  const app = document.querySelector('[data-testid="stApp"]');
-  if (!app || app.dataset.testConnectionState !== 'CONNECTED' || app.dataset.testScriptState !== 'notRunning')
-    return false;
-  if (document.querySelector('[data-testid="stStatusWidget"], [data-stale="true"], [data-testid="stSkeleton"]'))
-    return false;
-  return [...document.querySelectorAll('[data-testid="stPlotlyChart"]')]
-    .filter(c => c.offsetParent !== null).every(c => c.querySelector('.main-svg'));
-}"""
 # Per chart on the page: the (value, region) of every drawn bar, from its customdata; null for a bar
 # without any. Bars are listed in the order of `.bars .point path` (what a click can target).
 BAR_TARGETS_JS = """() => [...document.querySelectorAll('[data-testid="stPlotlyChart"]')].map(chart =>
@@ -127,10 +113,6 @@ def expected(sample_db: Path) -> Expected:
 # ---- page helpers ----------------------------------------------------------------------------------
 
 
-def _settle(page) -> None:
-    page.wait_for_function(SETTLED_JS, polling=50, timeout=TIMEOUT_MS)
-
-
 def _rerun(page, action: Callable[[], object]) -> None:
     """Do `action`, wait for the script run it asks for to start (if it asks for one), then settle."""
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
@@ -140,7 +122,7 @@ def _rerun(page, action: Callable[[], object]) -> None:
     # No run within 3 s: the action asked for none; settling then costs nothing.
     with contextlib.suppress(PlaywrightTimeout):
         page.wait_for_function(f"() => window.__runs > {before}", polling=20, timeout=3000)
-    _settle(page)
+    settle(page, pause_ms=0)
 
 
 def _new_page(browser, locale: str = "id-ID"):
@@ -153,7 +135,7 @@ def _new_page(browser, locale: str = "id-ID"):
 def _goto(page, url: str, *, allow_exception: bool = False) -> bool:
     """Open `url` and settle; False when the page shows an exception (an assertion error unless allowed)."""
     page.goto(url)
-    _settle(page)
+    settle(page, pause_ms=0)
     error = page.locator('[data-testid="stException"]')
     if error.count():
         assert allow_exception, error.first.inner_text()
@@ -176,11 +158,6 @@ def _heading(page, text: str):
 
 def _nav_link(page, title: str):
     return page.locator('[data-testid="stSidebarNav"] a').filter(has_text=title)
-
-
-def _metric_value(page, label: str) -> str:
-    card = page.locator('[data-testid="stMetric"]').filter(has_text=label).first
-    return card.locator('[data-testid="stMetricValue"]').inner_text().strip()
 
 
 def _metric_values(page) -> list[str]:
@@ -283,7 +260,7 @@ def test_overview_shows_the_headline_figures(server, tab, expected):
     page = tab
     _goto(page, server)
     _heading(page, t("ui.overview.title", "id")).wait_for()
-    assert _metric_value(page, HEADCOUNT["id"]) == format_number(expected.asn(), "id")
+    assert metric_value(page, HEADCOUNT["id"]) == format_number(expected.asn(), "id")
     assert len(_metric_values(page)) >= 6  # the headline wall, not a lone number
     assert all(value for value in _metric_values(page))
     query = _query(page)
@@ -295,12 +272,12 @@ def test_overview_shows_the_headline_figures(server, tab, expected):
 def test_choosing_a_region_in_the_sidebar_changes_the_figures_and_the_address(server, tab, expected):
     page = tab
     _goto(page, server)
-    everyone = _metric_value(page, HEADCOUNT["id"])
+    everyone = metric_value(page, HEADCOUNT["id"])
     region = expected.regions[-1]
     _choose(page, REGION, region, multi=True)
     page.wait_for_url(lambda url: parse_qs(urlsplit(url).query).get("wilayah") == [region])
     assert _tags(page, REGION) == [region]
-    now = _metric_value(page, HEADCOUNT["id"])
+    now = metric_value(page, HEADCOUNT["id"])
     assert now == format_number(expected.asn(regions=[region]), "id")
     assert now != everyone
     assert region in page.locator(f'{MAIN} [data-testid="stCaptionContainer"]').first.inner_text()
@@ -313,7 +290,7 @@ def test_choosing_a_region_in_the_sidebar_changes_the_figures_and_the_address(se
         lambda url: sorted(parse_qs(urlsplit(url).query).get("wilayah", [])) == sorted([region, other])
     )
     assert sorted(_tags(page, REGION)) == sorted([region, other])
-    assert _metric_value(page, HEADCOUNT["id"]) == format_number(expected.asn(regions=[region, other]), "id")
+    assert metric_value(page, HEADCOUNT["id"]) == format_number(expected.asn(regions=[region, other]), "id")
     _shoot(page, "sidebar-region")
 
 
@@ -327,14 +304,14 @@ def test_clicking_a_region_bar_cross_filters_and_the_chip_undoes_it(server, tab,
     chip = _chip(page, region)
     chip.wait_for()
     assert _tags(page, REGION) == [region]
-    assert _metric_value(page, HEADCOUNT["id"]) == format_number(expected.asn(regions=[region]), "id")
+    assert metric_value(page, HEADCOUNT["id"]) == format_number(expected.asn(regions=[region]), "id")
     _shoot(page, "region-bar-click")
 
     _rerun(page, chip.click)
     page.wait_for_url(lambda url: "wilayah" not in parse_qs(urlsplit(url).query))
     assert _chip(page, region).count() == 0
     assert _tags(page, REGION) == []
-    assert _metric_value(page, HEADCOUNT["id"]) == format_number(expected.asn(), "id")
+    assert metric_value(page, HEADCOUNT["id"]) == format_number(expected.asn(), "id")
 
 
 def _assert_opd_view(page, expected: Expected, unit: str, region: str) -> None:
@@ -356,7 +333,7 @@ def _assert_opd_view(page, expected: Expected, unit: str, region: str) -> None:
         _rerun(page, _nav_link(page, t("ui.nav.overview", "id")).click)
         _heading(page, OVERVIEW).wait_for()
         assert _query(page)["opd"] == [unit]
-    assert _metric_value(page, HEADCOUNT["id"]) == format_number(
+    assert metric_value(page, HEADCOUNT["id"]) == format_number(
         expected.asn(regions=[region], units=[unit]), "id"
     )
 
@@ -400,7 +377,7 @@ def test_switching_to_english_and_back(server, tab, expected):
     _rerun(page, _language(page, "English").click)
     _heading(page, t("ui.overview.title", "en")).wait_for()
     assert _query(page)["lang"] == ["en"]
-    assert _metric_value(page, HEADCOUNT["en"]) == format_number(expected.asn(), "en")
+    assert metric_value(page, HEADCOUNT["en"]) == format_number(expected.asn(), "en")
     sidebar = page.locator(SIDEBAR)
     assert sidebar.get_by_role("heading", name=t("ui.filter.heading", "en")).is_visible()
     assert _combobox(page, t("ui.filter.month", "en")).input_value() == month_name(expected.month, "en")
@@ -418,7 +395,7 @@ def test_switching_to_english_and_back(server, tab, expected):
     assert sidebar.get_by_role("heading", name=t("ui.filter.heading", "id")).is_visible()
     _rerun(page, _nav_link(page, t("ui.nav.overview", "id")).click)
     _heading(page, OVERVIEW).wait_for()
-    assert _metric_value(page, HEADCOUNT["id"]) == format_number(expected.asn(), "id")
+    assert metric_value(page, HEADCOUNT["id"]) == format_number(expected.asn(), "id")
 
 
 def test_downloading_a_csv_states_the_filters_and_parses(server, tab, expected):
@@ -474,7 +451,7 @@ def test_a_copied_link_opens_the_same_view_in_a_new_browser(server, browser, exp
         assert query["tahun"] == [str(year)] and query["bulan"] == [str(month)]
         assert query["wilayah"] == [region] and query["lang"] == ["en"]
         figures = _metric_values(page)
-        headcount = _metric_value(page, HEADCOUNT["en"])
+        headcount = metric_value(page, HEADCOUNT["en"])
         assert headcount == format_number(expected.asn(year, month, [region]), "en")
     finally:
         context.close()
@@ -483,7 +460,7 @@ def test_a_copied_link_opens_the_same_view_in_a_new_browser(server, browser, exp
     try:
         _goto(page, link)
         _heading(page, t("ui.overview.title", "en")).wait_for()
-        assert _metric_value(page, HEADCOUNT["en"]) == headcount
+        assert metric_value(page, HEADCOUNT["en"]) == headcount
         assert _metric_values(page) == figures
         assert _combobox(page, t("ui.filter.year", "en")).input_value() == str(year)
         assert _combobox(page, t("ui.filter.month", "en")).input_value() == month_name(month, "en")

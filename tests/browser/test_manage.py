@@ -17,55 +17,26 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks.appserver import CHROMIUM, CHROMIUM_ARGS, streamlit_server
-from src.config import ROOT
+from benchmarks.appserver import streamlit_server
 from src.i18n import t
+from tests.browser.helpers import MAIN, TIMEOUT_MS, settle, shoot
 from tests.ui.manage_exports import BAD_DATE, NEW_BENTUK, REGION, Exports, make_exports, size_kb
 
 pytestmark = pytest.mark.browser
 
-SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
 WIDTHS = (1366, 800)
 HEIGHT = 900
-TIMEOUT_MS = 20_000
-MAIN = '[data-testid="stMain"]'
 NAME = "Rina Wulandari"
-# Settled: connected, the script is not running, nothing is stale or still loading.
-SETTLED_JS = """() => {
-  const app = document.querySelector('[data-testid="stApp"]');
-  return !!app && app.dataset.testConnectionState === 'CONNECTED' && app.dataset.testScriptState === 'notRunning'
-    && !document.querySelector('[data-testid="stStatusWidget"], [data-stale="true"], [data-testid="stSkeleton"]');
-}"""
-
-
-def _settle(page) -> None:
-    page.wait_for_timeout(250)  # let the rerun an action asked for begin
-    page.wait_for_function(SETTLED_JS, polling=50, timeout=TIMEOUT_MS)
 
 
 def _shoot(page, state: str) -> None:
-    """The whole page at each width: the window is made as tall as the content (Streamlit scrolls
-    inside its own container), then put back."""
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    """The whole page at each width (kelola_data_<state>_<width>.png), then the window as it was."""
     size = page.viewport_size
     page.mouse.move(0, 0)  # no hover effects in the picture
     for width in WIDTHS:
         page.set_viewport_size({"width": width, "height": HEIGHT})
         page.wait_for_timeout(200)
-        height = HEIGHT
-        for _ in range(4):  # growing the window can reflow the page: measure until it holds still
-            needed = page.evaluate(
-                """() => { document.querySelector('[data-testid="stMain"]').scrollTo(0, 0);
-                  return Math.max(...['stMainBlockContainer', 'stSidebarContent']
-                    .map(id => document.querySelector(`[data-testid="${id}"]`))
-                    .filter(Boolean).map(el => el.getBoundingClientRect().bottom + 48)); }"""
-            )
-            if needed <= height:
-                break
-            height = int(needed)
-            page.set_viewport_size({"width": width, "height": height})
-            page.wait_for_timeout(250)
-        page.screenshot(path=str(SCREENSHOTS / f"kelola_data_{state}_{width}.png"))
+        shoot(page, f"kelola_data_{state}_{width}", pause_ms=250)
     page.set_viewport_size(size)
 
 
@@ -75,7 +46,7 @@ def _text(page) -> str:
 
 def _upload(page, *paths: Path) -> None:
     page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files([str(p) for p in paths])
-    _settle(page)
+    settle(page)
 
 
 def _row(page, table: int, *cells: str):
@@ -92,7 +63,7 @@ def _go_to(page, title: str) -> None:
     if not link.count():
         page.locator('[data-testid="stSidebarNavViewButton"]').click()
     link.click()
-    _settle(page)
+    settle(page)
 
 
 def _cells(row) -> list[str]:
@@ -102,18 +73,6 @@ def _cells(row) -> list[str]:
 @pytest.fixture(scope="module")
 def exports(tmp_path_factory: pytest.TempPathFactory) -> Exports:
     return make_exports(tmp_path_factory.mktemp("kelola"))
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        try:
-            yield chromium
-        finally:
-            chromium.close()
 
 
 @pytest.fixture
@@ -135,7 +94,7 @@ def tab(browser) -> Iterator:
 def test_the_page_address_as_the_first_request_after_a_start(server, tab):
     """The page's own address as the server's first request (its address is its file's name)."""
     tab.goto(f"{server}/kelola_data")
-    _settle(tab)
+    settle(tab)
     tab.get_by_role("heading", name=t("ui.manage.title", "id")).wait_for()
     assert not tab.get_by_role("dialog").filter(has_text="Page not found").count()
 
@@ -143,7 +102,7 @@ def test_the_page_address_as_the_first_request_after_a_start(server, tab):
 def test_upload_preview_commit_errors_and_rollback(server, tab, exports):
     page = tab
     page.goto(f"{server}/kelola_data")
-    _settle(page)
+    settle(page)
     page.get_by_role("heading", name=t("ui.manage.title", "id")).wait_for()
     assert "Versi yang dipakai sekarang: 1" in _text(page)
     commit = page.get_by_role("button", name=t("ui.manage.commit", "id"))
@@ -151,7 +110,7 @@ def test_upload_preview_commit_errors_and_rollback(server, tab, exports):
     # The name first (the history records it), then this month's files.
     page.get_by_role("textbox", name=t("ui.manage.who", "id")).fill(NAME)
     page.keyboard.press("Tab")
-    _settle(page)
+    settle(page)
     _upload(page, exports.revised, exports.loaded)
     page.get_by_text(t("ui.manage.preview_heading", "id")).wait_for()
     text = _text(page)
@@ -171,7 +130,7 @@ def test_upload_preview_commit_errors_and_rollback(server, tab, exports):
 
     # Load: version 2, by the officer, with the rows the preview announced.
     commit.click()
-    _settle(page)
+    settle(page)
     rows = t("import.rows_of", "id", dataset="pengembangan", rows=sum(new.values()))
     page.get_by_text(t("ui.manage.committed", "id", version=2, rows=rows)).wait_for()
     text = _text(page)
@@ -208,8 +167,7 @@ def test_upload_preview_commit_errors_and_rollback(server, tab, exports):
     assert commit.is_disabled()
     _shoot(page, "errors")
     page.get_by_role("button", name=t("ui.manage.cancel", "id")).click()
-    _settle(page)
-    assert t("ui.manage.refused", "id", count=2) not in _text(page)
+    page.get_by_text(t("ui.manage.refused", "id", count=2)).wait_for(state="detached")  # the preview goes
 
     # Roll back, through the dialog.
     page.get_by_role("button", name=t("ui.manage.rollback", "id", number=1)).click()
@@ -218,7 +176,7 @@ def test_upload_preview_commit_errors_and_rollback(server, tab, exports):
     assert t("ui.manage.rollback_confirm", "id", current=2, target=1) in dialog.inner_text()
     _shoot(page, "rollback_dialog")
     dialog.get_by_role("button", name=t("ui.manage.rollback_yes", "id", number=1)).click()
-    _settle(page)
+    settle(page)
     page.get_by_text(t("cli.rollback_done", "id", before=2, after=1)).wait_for()
     assert not dialog.count()
     text = _text(page)

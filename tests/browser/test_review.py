@@ -13,18 +13,15 @@ import pypdfium2 as pdfium
 import pytest
 
 from benchmarks.appserver import streamlit_server
-from src.config import ROOT
 from src.i18n import t
-from src.metrics import options
 from src.ui.format import month_name
 from src.warehouse import review_notes
 from src.warehouse.db import connect
-from tests.browser.test_app import _shoot
-from tests.browser.test_journeys import MAIN, _goto, _new_page, _rerun, _settle
+from tests.browser.helpers import MAIN, SCREENSHOTS, default_filters, settle, shoot
+from tests.browser.test_journeys import _goto, _new_page, _rerun
 
 pytestmark = pytest.mark.browser
 
-SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
 NOTE = "Sepakat: Kecamatan yang tertinggal dihubungi BKPSDM sebelum tanggal 15."
 AUTHOR = "Rina (BKPSDM)"
 DOWNLOAD_TIMEOUT_MS = 90_000
@@ -44,11 +41,10 @@ def review_app(sample_db: Path, tmp_path_factory: pytest.TempPathFactory):
 def latest(sample_db: Path) -> tuple[int, int]:
     con = connect(sample_db, read_only=True)
     try:
-        periods = options.periods(con)
+        filters = default_filters(con)
     finally:
         con.close()
-    year = int(periods["year"].max())
-    return year, int(periods.filter(periods["year"] == year)["last_month"][0])
+    return filters.year, filters.month
 
 
 def _month_label(year: int, month: int) -> str:
@@ -72,7 +68,7 @@ def test_review_journey(review_app, browser, latest):
     try:
         assert _goto(page, f"{url}/tinjauan?wilayah=Serang")
         assert page.locator(f"{MAIN} h1").first.inner_text().strip() == t("ui.review.title", "id")
-        _shoot(page, "review-page")
+        shoot(page, "review-page")
 
         # choose the month before the latest: the figures, the sidebar and the address follow
         _pick(page, t("ui.review.pick_month", "id"), _month_label(*chosen))
@@ -91,11 +87,11 @@ def test_review_journey(review_app, browser, latest):
 
         # a reload is a new session: the address brings back the month and region, the store the note
         page.reload()
-        _settle(page)
+        settle(page, pause_ms=0)
         latest_note = page.locator(f"{MAIN} .st-key-review_latest_note")
         assert NOTE in latest_note.inner_text()
         assert AUTHOR in latest_note.inner_text()
-        _shoot(page, "review-page-note")
+        shoot(page, "review-page-note")
 
         # the pack: PDF and XLSX, made when the buttons are pressed
         with page.expect_download(timeout=DOWNLOAD_TIMEOUT_MS) as info:
