@@ -33,9 +33,9 @@ def xlsx_max_uncompressed_mb() -> int:
     """Largest total size of an XLSX file's parts once unpacked, in megabytes:
     DASBOR_XLSX_MAX_UNCOMPRESSED_MB, default 1000.
 
-    An XLSX is a zip of XML; the reader keeps the whole first sheet in memory, so this bounds what
-    one import can cost. A full Excel sheet (1,048,576 rows) of the 16 pengembangan columns unpacks
-    to about 650 MB; the largest upload (200 MB) at a usual 5-10× packing would be 1-2 GB.
+    An XLSX is a zip of XML; the reader (calamine) keeps the whole first sheet in memory, about 2.7
+    times its unpacked size at peak, so this bounds what one import can cost (1000 MB: under 3 GB).
+    A full Excel sheet (1,048,576 rows) of the 16 pengembangan columns unpacks to about 650 MB.
     """
     return max(int(os.environ.get("DASBOR_XLSX_MAX_UNCOMPRESSED_MB", "1000")), 1)
 
