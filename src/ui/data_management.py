@@ -26,6 +26,7 @@ from src.warehouse.history import Entry
 
 _ROUND = "data_upload_round"  # bumping it gives the uploader a new key: an empty uploader
 _FOLDER = "data_upload_folder"
+_WRITTEN = "data_upload_written"
 _PREVIEW = "data_upload_preview"
 _MESSAGE = "data_upload_message"
 WHO = "data_operator_name"
@@ -49,6 +50,7 @@ def clear_upload() -> None:
     if folder:
         shutil.rmtree(folder, ignore_errors=True)
     st.session_state.pop(_PREVIEW, None)
+    st.session_state.pop(_WRITTEN, None)
     st.session_state[_ROUND] = st.session_state.get(_ROUND, 0) + 1
 
 
@@ -56,11 +58,13 @@ def stage(uploaded: list[UploadedFile]) -> list[Path]:
     """Write the uploaded files under their own names into the session's private folder."""
     folder = Path(st.session_state.get(_FOLDER) or tempfile.mkdtemp(prefix="dasbor-upload-"))
     st.session_state[_FOLDER] = str(folder)
+    written = st.session_state.setdefault(_WRITTEN, {})  # file name -> the upload's id it holds
     paths = []
     for file in uploaded:
         path = folder / Path(file.name).name  # never a path the browser chose
-        if not path.exists() or path.stat().st_size != file.size:
+        if written.get(path.name) != file.file_id or not path.exists():  # new, or replaced by the same name
             path.write_bytes(file.getbuffer())
+            written[path.name] = file.file_id
         paths.append(path)
     for stale in set(folder.iterdir()) - set(paths):  # a file removed from the uploader
         stale.unlink()

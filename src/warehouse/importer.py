@@ -64,7 +64,8 @@ class _FileInfo:
     rows: int = 0
 
 
-def _file_info(path: Path) -> _FileInfo:
+def file_info(path: Path) -> _FileInfo:
+    """Name, SHA-256 and size of the file at `path` (what the import log and the history keep)."""
     try:  # hashed in steps: a file over the size limit is refused by read_file, never held in memory
         with path.open("rb") as handle:
             digest, size = hashlib.file_digest(handle, "sha256"), path.stat().st_size
@@ -267,7 +268,7 @@ def plan_import(
     except MappingError as error:
         problems.add(Problem(error.path.name, "import.error.region_mapping", line=error.line))
         return ImportPlan(ImportResult(problems))
-    infos = [_file_info(p) for p in paths]
+    infos = [file_info(p) for p in paths]
     seen: dict[str, str] = {}  # content hash -> the first file with that content
     tables = []
     for path, info in zip(paths, infos, strict=True):

@@ -21,7 +21,6 @@ import contextlib
 import datetime as dt
 import fcntl
 import getpass
-import hashlib
 import json
 import logging
 import os
@@ -39,7 +38,14 @@ import polars as pl
 from src.config import keep_versions
 from src.warehouse import history
 from src.warehouse.db import connect
-from src.warehouse.importer import ImportPlan, ImportResult, load_plan, plan_import, slice_changes
+from src.warehouse.importer import (
+    ImportPlan,
+    ImportResult,
+    file_info,
+    load_plan,
+    plan_import,
+    slice_changes,
+)
 from src.warehouse.problems import Problem, ProblemList
 
 log = logging.getLogger(__name__)
@@ -296,17 +302,7 @@ def import_versioned(
 def _file_records(paths: list[Path], plan: ImportPlan | None) -> list[dict[str, object]]:
     """name, sha256, size (and dataset, rows where read) of every file given, skipped ones included."""
     checked = {record["name"]: record for record in (plan.file_records if plan else [])}
-    records = []
-    for path in map(Path, paths):
-        if path.name not in checked:
-            data = path.read_bytes() if path.is_file() else b""
-            checked[path.name] = {
-                "name": path.name,
-                "sha256": hashlib.sha256(data).hexdigest(),
-                "size": len(data),
-            }
-        records.append(checked[path.name])
-    return records
+    return [checked.get(path.name) or dict(file_info(path).__dict__) for path in map(Path, paths)]
 
 
 def _already_loaded(con: duckdb.DuckDBPyConnection, paths: list[Path]) -> tuple[list[Problem], list[Path]]:
@@ -318,11 +314,7 @@ def _already_loaded(con: duckdb.DuckDBPyConnection, paths: list[Path]) -> tuple[
     ]
     skipped, remaining = [], []
     for path in paths:
-        try:
-            digest = hashlib.sha256(path.read_bytes()).hexdigest()
-        except OSError:
-            remaining.append(path)  # the import reports why it cannot be read
-            continue
+        digest = file_info(path).sha256  # a missing or unreadable file: the import says why
         found = None
         for index, (waktu, files, slices) in enumerate(loaded):
             if digest in files:
