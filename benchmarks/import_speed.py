@@ -191,6 +191,7 @@ def main() -> None:
                         f"{read['peak_mb']:,.0f} MB",
                         _count(floor_rate),
                         f"{rate / floor_rate:.2f}" + (" ✓" if rate >= floor_rate / 2 else " ✗"),
+                        f"{read['rows'] / read['seconds'] / floor_rate:.2f}",
                     ]
                 )
                 print("  " + " | ".join(table[-1]), flush=True)
@@ -205,6 +206,7 @@ def main() -> None:
         "reader peak memory",
         "DuckDB read_csv rows/s (floor)",
         "import ÷ floor",
+        "reader ÷ floor",
     ]
     cores = os.cpu_count()
     machine = f"{platform.machine()}, {cores} cores, Python {platform.python_version()}"

@@ -399,9 +399,15 @@ def test_a_ratio_under_the_limit_passes_the_check(tmp_path, monkeypatch):
     """The same kind of part, allowed by a higher ratio limit, goes on to be unpacked and checked."""
     monkeypatch.setenv("DASBOR_XLSX_MAX_RATIO", "5000")
     path = _zeros_zip(tmp_path / "nol.xlsx", 4 * MB)
+    unpacked = []
+    check = reading._check_unpacked
+    monkeypatch.setattr(
+        reading, "_check_unpacked", lambda handle, part: unpacked.append(part.filename) or check(handle, part)
+    )
     with pytest.raises(ReadError) as error:  # zeros are no worksheet: calamine cannot read them
         read_file(path)
     assert error.value.key == "import.error.xlsx_unreadable"
+    assert unpacked == ["[Content_Types].xml", "xl/worksheets/sheet1.xml"]  # checked, found honest
 
 
 class _CountingZlib:
