@@ -12,6 +12,7 @@ from functools import cache
 from pathlib import Path
 
 import duckdb
+import numpy as np
 import polars as pl
 
 from src.metrics.filters import Filters
@@ -125,13 +126,23 @@ def _applies(spec: MetricSpec, columns: list[str]) -> bool:
     return spec.numerator in columns and (spec.denominator is None or spec.denominator in columns)
 
 
-def _value(spec: MetricSpec, columns: list[str]) -> pl.Expr:
+def _quotient(parts: pl.DataFrame, numerator: str, denominator: str) -> pl.Series:
+    """numerator / denominator row by row, always as an IEEE division. Polars divides by a column it
+    holds as a constant through the reciprocal (6 / 10 gave 0.6000000000000001 when every group had
+    10 staff), so the same figure could differ in its last bit from one call to the next."""
+    with np.errstate(divide="ignore", invalid="ignore"):
+        values = parts[numerator].to_numpy() / parts[denominator].to_numpy()
+    return pl.Series(values, dtype=pl.Float64).fill_nan(None)
+
+
+def _value(spec: MetricSpec, parts: pl.DataFrame) -> pl.Expr:
     """numerator ÷ denominator, null for a zero denominator or a metric that does not apply."""
-    if not _applies(spec, columns):
+    if not _applies(spec, parts.columns):
         return pl.lit(None, pl.Float64)
     if spec.denominator is None:
         return pl.col(spec.numerator)
-    return pl.when(pl.col(spec.denominator) > 0).then(pl.col(spec.numerator) / pl.col(spec.denominator))
+    quotient = _quotient(parts, spec.numerator, spec.denominator)
+    return pl.when(pl.col(spec.denominator) > 0).then(pl.lit(quotient))
 
 
 def kpis(
@@ -148,7 +159,7 @@ def kpis(
     regions); `group2` is the second dimension's value ("" without one).
     """
     parts = components(con, filters, by, by2)
-    return parts.select(*KEYS, *(_value(spec, parts.columns).alias(spec.id) for spec in _specs(metric_ids)))
+    return parts.select(*KEYS, *(_value(spec, parts).alias(spec.id) for spec in _specs(metric_ids)))
 
 
 def wilson_interval(successes: float, total: float, z: float = Z_95) -> tuple[float, float] | None:
@@ -183,7 +194,7 @@ def kpis_long(
             parts.select(
                 *KEYS,
                 metric=pl.lit(spec.id),
-                value=_value(spec, parts.columns),
+                value=_value(spec, parts),
                 numerator=pl.col(spec.numerator) if applies else absent,
                 denominator=pl.col(spec.denominator) if applies and spec.denominator else absent,
                 _wilson=pl.lit(spec.wilson),

@@ -4,8 +4,8 @@
 -- standard. Needs the `scope` CTE before it.
 latest AS (
     SELECT
-        coalesce(s.grp, MAP {'competency': k.kompetensi, 'competency_type': k.jenis_kompetensi}[$by]) AS grp,
-        coalesce(s.grp2, MAP {'competency': k.kompetensi, 'competency_type': k.jenis_kompetensi}[$by2]) AS grp2,
+        coalesce(s.grp, CASE $by WHEN 'competency' THEN k.kompetensi WHEN 'competency_type' THEN k.jenis_kompetensi END) AS grp,
+        coalesce(s.grp2, CASE $by2 WHEN 'competency' THEN k.kompetensi WHEN 'competency_type' THEN k.jenis_kompetensi END) AS grp2,
         s.grp_region, s.wilayah, s.unit_kerja, k.*,
         CASE WHEN k.jenis_kompetensi IN ('Manajerial', 'Sosial Kultural')
              THEN least(k.level_aktual, k.level_standar) END AS jpm_actual,

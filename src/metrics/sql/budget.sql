@@ -15,15 +15,18 @@ WITH lines AS (
 ),
 keyed AS (
     SELECT *,
-        MAP {'none': '', 'region': wilayah, 'unit': unit_kerja, 'sub_kegiatan': kode_sub_kegiatan} AS dims
+        CASE $by WHEN 'none' THEN '' WHEN 'region' THEN wilayah WHEN 'unit' THEN unit_kerja
+                 WHEN 'sub_kegiatan' THEN kode_sub_kegiatan END AS grp,
+        CASE $by2 WHEN 'none' THEN '' WHEN 'region' THEN wilayah WHEN 'unit' THEN unit_kerja
+                  WHEN 'sub_kegiatan' THEN kode_sub_kegiatan END AS grp2
     FROM lines
 )
 SELECT
-    dims[$by] AS "group",
+    grp AS "group",
     CASE WHEN 'unit' IN ($by, $by2) THEN wilayah END AS group_region,
-    dims[$by2] AS group2,
+    grp2 AS group2,
     sum(pagu)::DOUBLE      AS budget_pagu,
     sum(realisasi)::DOUBLE AS budget_realisasi
 FROM keyed
-WHERE dims[$by] IS NOT NULL AND dims[$by2] IS NOT NULL
+WHERE grp IS NOT NULL AND grp2 IS NOT NULL
 GROUP BY ALL

@@ -10,13 +10,16 @@ WITH
         s.grp AS person_grp,
         s.grp2 AS person_grp2,
         s.grp_region,
-        MAP {
-            'method': d.bentuk, 'jalur': d.jalur, 'topic': coalesce(d.topik, '–'),
-            'provider': d.penyelenggara, 'funding': coalesce(d.sumber_dana, '–'),
-            'month': lpad(month(d.tanggal_selesai)::VARCHAR, 2, '0')
-        } AS activity_dims,
-        coalesce(s.grp, activity_dims[$by]) AS grp,
-        coalesce(s.grp2, activity_dims[$by2]) AS grp2
+        coalesce(s.grp, CASE $by
+            WHEN 'method' THEN d.bentuk WHEN 'jalur' THEN d.jalur WHEN 'topic' THEN coalesce(d.topik, '–')
+            WHEN 'provider' THEN d.penyelenggara WHEN 'funding' THEN coalesce(d.sumber_dana, '–')
+            WHEN 'month' THEN lpad(month(d.tanggal_selesai)::VARCHAR, 2, '0')
+        END) AS grp,
+        coalesce(s.grp2, CASE $by2
+            WHEN 'method' THEN d.bentuk WHEN 'jalur' THEN d.jalur WHEN 'topic' THEN coalesce(d.topik, '–')
+            WHEN 'provider' THEN d.penyelenggara WHEN 'funding' THEN coalesce(d.sumber_dana, '–')
+            WHEN 'month' THEN lpad(month(d.tanggal_selesai)::VARCHAR, 2, '0')
+        END) AS grp2
     FROM pengembangan d
     JOIN scope s USING (nip)
     WHERE d.tanggal_selesai BETWEEN $period_start::DATE AND $period_end::DATE
