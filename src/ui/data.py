@@ -36,7 +36,7 @@ from src.metrics import (
 )
 from src.metrics.filters import Filters
 from src.metrics.review import monthly_review
-from src.warehouse import history, versions
+from src.warehouse import history, reading, versions
 from src.warehouse.db import connect
 
 # Aggregated results are small; an import changes data at most a few times a day.
@@ -271,6 +271,12 @@ def roll_back(who: str, to_version: int) -> tuple[int, int]:
 
 def max_upload_mb() -> int:
     return config.max_upload_mb()
+
+
+def upload_refusal(name: str, size: int, lang: str) -> str | None:
+    """Why a file of this name and size cannot be an export file (checked before it is saved), or None."""
+    refusal = reading.check_upload(name, size)
+    return t(refusal.key, lang, **refusal.values) if refusal else None
 
 
 def data_versions() -> list[versions.Version]:

@@ -243,6 +243,11 @@ def upload_section(lang: str, who: str) -> None:
         key=uploader_key(),
         max_upload_size=data.max_upload_mb(),
     )
+    refusals = {f.name: data.upload_refusal(f.name, f.size, lang) for f in uploaded or []}
+    for name, refusal in refusals.items():
+        if refusal:  # too large, empty or not an export file: said at once, never saved
+            st.error(f"{name}: {refusal}", icon=":material/block:")
+    uploaded = [f for f in uploaded or [] if not refusals[f.name]]
     if not uploaded:
         return
     paths = stage(uploaded)

@@ -480,3 +480,14 @@ def test_history_entry_lists_rows_problems_and_files():
         "Problems: 1,204 (listed below)",
     ]
     assert dm.history_markdown([entry, refused], "id").count("\n- ") == 1  # one list item each
+
+
+def test_files_that_cannot_be_exports_are_refused_before_they_are_saved(monkeypatch) -> None:
+    from src.ui import data
+
+    monkeypatch.setenv("DASBOR_MAX_UPLOAD_MB", "1")
+    assert data.upload_refusal("pengembangan.csv", 1024, "id") is None
+    assert data.upload_refusal("rekap.pdf", 1024, "id") == t("import.error.file_type", "id")
+    assert data.upload_refusal("kosong.csv", 0, "en") == t("import.error.file_empty", "en")
+    too_large = data.upload_refusal("besar.xlsx", 1024 * 1024 + 1, "id")
+    assert too_large == t("import.error.file_too_large", "id", limit=1) and "1" in too_large
