@@ -44,9 +44,14 @@ def _sources(dim: str) -> frozenset[Source]:
     return DIMENSIONS[dim].sources if dim != "none" else frozenset(Source)
 
 
-def _source_queries(by: str, by2: str) -> list[str]:
-    """The SQL files that compute the components of every source both dimensions apply to."""
-    sources = _sources(by) & _sources(by2)
+def _source_queries(by: str, by2: str, wanted: frozenset[Source] | None = None) -> list[str]:
+    """The SQL files that compute the components of the `wanted` sources (default: all) that both
+    dimensions apply to. When none of the wanted sources applies, those of every applicable source,
+    so the groups are the same as without a choice (their values are null)."""
+    applicable = _sources(by) & _sources(by2)
+    sources = applicable & wanted if wanted is not None else applicable
+    if not sources:
+        sources = applicable
     chosen = []
     if Source.PARTICIPATION in sources:
         activity = by in ACTIVITY_DIMENSIONS or by2 in ACTIVITY_DIMENSIONS
@@ -74,9 +79,7 @@ def _with_headcount(
     the person-level part of the grouping (e.g. the region of a competency × region cell)."""
     dims = {"group": params["by"], "group2": params["by2"]}
     person = {key: dim if dim in PERSON_DIMENSIONS else "none" for key, dim in dims.items()}
-    counts = _typed(
-        query(con, "participation_staff", {**params, "by": person["group"], "by2": person["group2"]})
-    )
+    counts = _typed(query(con, "staff_count", {**params, "by": person["group"], "by2": person["group2"]}))
     join_on = [key for key, dim in person.items() if dim != "none"]
     if "unit" in person.values():
         join_on.append("group_region")
@@ -87,18 +90,38 @@ def _with_headcount(
 
 
 def components(
-    con: duckdb.DuckDBPyConnection, filters: Filters, by: str | None = None, by2: str | None = None
+    con: duckdb.DuckDBPyConnection,
+    filters: Filters,
+    by: str | None = None,
+    by2: str | None = None,
+    metric_ids: list[str] | None = None,
 ) -> pl.DataFrame:
     """Per group (`group`, and `group2` for a second dimension): every component the registry's
-    metrics divide (see the SQL files). Components of sources that do not apply are absent."""
+    metrics divide (see the SQL files). Components of sources that do not apply are absent.
+
+    With `metric_ids`, only the sources those metrics read are queried: the groups are then those
+    of these sources (a unit with budget lines but no staff is no row of a participation figure)."""
     dim, dim2 = by or "none", by2 or "none"
     _check_dimension(dim)
     _check_dimension(dim2)
     params = {**filters.sql_params(), "by": dim, "by2": dim2}
-    queries = _source_queries(dim, dim2)
+    specs = _specs(metric_ids)
+    queries = _source_queries(dim, dim2, frozenset(spec.source for spec in specs) if metric_ids else None)
+    if not queries:  # e.g. sub-kegiatan × gender: no source has both
+        return pl.DataFrame(schema=dict.fromkeys(KEYS, pl.String))
+    # The headcount of competency figures, when no participation query gives it: groups of people
+    # get it as a source of their own (every group of staff is a row, as with participation);
+    # groups that are not sets of people (competencies), the staff in scope of their person part.
+    headcount = not metric_ids or any("asn_count" in (spec.numerator, spec.denominator) for spec in specs)
+    add_headcount_to = None
+    if "competency" in queries and headcount and not any(q.startswith("participation") for q in queries):
+        if {dim, dim2} <= {"none", *PERSON_DIMENSIONS}:
+            queries = ["staff_count", *queries]
+        else:
+            add_headcount_to = "competency"
     frames = [
         _with_headcount(con, params, _typed(query(con, name, params)))
-        if name == "competency" and "participation_staff" not in queries
+        if name == add_headcount_to
         else _typed(query(con, name, params))
         for name in queries
     ]
@@ -158,7 +181,7 @@ def kpis(
     For a unit dimension, `group_region` holds the unit's region (units are grouped within
     regions); `group2` is the second dimension's value ("" without one).
     """
-    parts = components(con, filters, by, by2)
+    parts = components(con, filters, by, by2, metric_ids)
     return parts.select(*KEYS, *(_value(spec, parts).alias(spec.id) for spec in _specs(metric_ids)))
 
 
@@ -185,7 +208,7 @@ def kpis_long(
 ) -> pl.DataFrame:
     """Long form: group, group_region, group2, metric, value, numerator, denominator, and the 95 %
     Wilson interval ci_low, ci_high for count rates. One row per group and metric, groups first."""
-    parts = components(con, filters, by, by2)
+    parts = components(con, filters, by, by2, metric_ids)
     frames = []
     for order, spec in enumerate(_specs(metric_ids)):
         applies = _applies(spec, parts.columns)
