@@ -125,19 +125,28 @@ def components(
         else _typed(query(con, name, params))
         for name in queries
     ]
+    return _combined(frames, KEYS, _WHOLE if dim == dim2 == "none" else None)
+
+
+# The one group without a dimension: a row even when the filters match nobody (counts 0, rates null).
+_WHOLE = pl.DataFrame(
+    {"group": [""], "group_region": [None], "group2": [""]}, schema=dict.fromkeys(KEYS, pl.String)
+)
+
+
+def _combined(frames: list[pl.DataFrame], keys: list[str], rows: pl.DataFrame | None) -> pl.DataFrame:
+    """The sources' frames joined on `keys` (the groups of any source; `rows`, when given, are the
+    groups there are), absent counts 0, and `staff_without_activity`."""
     result = frames[0]
     for frame in frames[1:]:
-        result = result.join(frame, on=KEYS, how="full", coalesce=True, nulls_equal=True)
-    if dim == dim2 == "none":  # one row even when the filters match nobody: counts 0, rates null
-        whole = pl.DataFrame(
-            {"group": [""], "group_region": [None], "group2": [""]}, schema=dict.fromkeys(KEYS, pl.String)
-        )
-        result = whole.join(result, on=KEYS, how="left", nulls_equal=True)
-    fill = [c for c in result.columns if c not in KEYS and c not in NULLABLE_COMPONENTS]
+        result = result.join(frame, on=keys, how="full", coalesce=True, nulls_equal=True)
+    if rows is not None:
+        result = rows.join(result, on=keys, how="left", nulls_equal=True)
+    fill = [c for c in result.columns if c not in keys and c not in NULLABLE_COMPONENTS]
     result = result.with_columns(pl.col(fill).fill_null(0.0))
     if "participants" in result.columns:
         result = result.with_columns(staff_without_activity=pl.col("asn_count") - pl.col("participants"))
-    return result.sort(KEYS, nulls_last=True)
+    return result.sort(keys, nulls_last=True)
 
 
 def _specs(metric_ids: list[str] | None) -> list[MetricSpec]:
@@ -241,14 +250,44 @@ def monthly_trend(
     metric_ids: list[str] | None = None,
     by: str | None = None,
 ) -> pl.DataFrame:
-    """Year-to-date values at the end of each month 1..filters.end_month (column `month`)."""
-    frames = [
-        kpis(con, filters.model_copy(update={"month": m}), by, metric_ids).with_columns(
-            month=pl.lit(m, pl.Int32)
-        )
-        for m in range(1, filters.end_month + 1)
-    ]
-    return pl.concat(frames).select("month", pl.exclude("month"))
+    """Year-to-date values at the end of each month 1..filters.end_month (column `month`).
+
+    Participation figures come from one query for all months (participation_trend.sql) unless an
+    age band filters or groups (a staff member's age band follows each month's last day); the
+    other sources' figures, and those cases, from one run per month."""
+    specs = _specs(metric_ids)
+    dim = by or "none"
+    _check_dimension(dim)
+    one_pass = (
+        any(spec.source == Source.PARTICIPATION for spec in specs)
+        and dim in ("none", *PERSON_DIMENSIONS)
+        and dim != "age_band"
+        and not filters.age_band
+    )
+    months = range(1, filters.end_month + 1)
+    if not one_pass:
+        frames = [
+            kpis(con, filters.model_copy(update={"month": m}), by, metric_ids).with_columns(
+                month=pl.lit(m, pl.Int32)
+            )
+            for m in months
+        ]
+        return pl.concat(frames).select("month", pl.exclude("month"))
+    params = {**filters.sql_params(), "by": dim, "by2": "none"}
+    frames = [_typed(query(con, "participation_trend", params)).with_columns(pl.col("month").cast(pl.Int32))]
+    others = [spec.id for spec in specs if spec.source != Source.PARTICIPATION]
+    if others:  # the participation query has every group of staff and their headcount
+        per_month = [
+            components(con, filters.model_copy(update={"month": m}), by, metric_ids=others)
+            .drop("asn_count", "staff_without_activity", strict=False)
+            .with_columns(month=pl.lit(m, pl.Int32))
+            for m in months
+        ]
+        frames.append(pl.concat(per_month, how="diagonal_relaxed"))
+    keys = ["month", *KEYS]
+    rows = pl.DataFrame({"month": list(months)}, schema={"month": pl.Int32}).join(_WHOLE, how="cross")
+    parts = _combined(frames, keys, rows if dim == "none" else None)
+    return parts.select(*keys, *(_value(spec, parts).alias(spec.id) for spec in specs))
 
 
 def jp_distribution(

@@ -32,8 +32,8 @@ from src.warehouse.demo import build_demo
 
 SCALE = 20_000
 SEED = 11
-CASES = 40
-TREND_CASES = 5
+CASES = 60
+TREND_CASES = 15
 KEYS = compute.KEYS
 STAFF_FILTERS = {
     "jenis_pegawai": JENIS_PEGAWAI,
@@ -162,11 +162,32 @@ def test_kpis_long_equal_the_plain_definition(con, cases):
 
 
 def test_monthly_trend_equals_one_kpis_run_per_month(con, cases):
+    one_pass = 0
     for filters, by, _by2, metrics in cases[:TREND_CASES]:
-        by = by if by in (None, "region", "unit") else None
+        by = by if by in (None, *compute.PERSON_DIMENSIONS) else None
         fast = compute.monthly_trend(con, filters, metrics, by=by)
         plain = reference_trend(con, filters, metrics, by)
         same_figures(fast, plain, ["month", *KEYS], metrics)
+        participation = any(compute.METRIC_BY_ID[m].source == "participation" for m in metrics)
+        one_pass += participation and by != "age_band" and not filters.age_band
+    assert one_pass >= TREND_CASES // 3  # the sample reaches the one-query path
+
+
+def test_page_trends(con):
+    # The participation page's trend (this year and last), the comparison page's by region, and an
+    # age band filter (each month's own scope, so one kpis run per month).
+    cases = [
+        (Filters(year=2026, month=10), None, PAGE_SETS[1]),
+        (Filters(year=2025), None, PAGE_SETS[1]),
+        (Filters(year=2026, month=10), "region", PAGE_SETS[0]),
+        (Filters(year=2026, month=7, regions=["Serang"]), "unit", PAGE_SETS[0]),
+        (Filters(year=2026, month=10, age_band=["<30"]), "region", PAGE_SETS[1]),
+        (Filters(year=2026, month=4), "age_band", PAGE_SETS[1]),
+    ]
+    for filters, by, metrics in cases:
+        fast = compute.monthly_trend(con, filters, list(metrics), by=by)
+        assert fast["month"].unique().sort().to_list() == list(range(1, filters.end_month + 1))
+        same_figures(fast, reference_trend(con, filters, metrics, by), ["month", *KEYS], metrics)
 
 
 def test_page_sets_by_region_and_unit(con):
