@@ -202,7 +202,10 @@ def _load(
     con.execute("BEGIN TRANSACTION")
     try:
         for name, frame in frames.items():
-            con.register("staging", frame.drop("_line", "_file"))
+            # Arrow in Polars' own string layout (views): handed over as is, not copied into
+            # large strings first as a registered Polars frame is (about 10 % less work in the load).
+            staging = frame.drop("_line", "_file").to_arrow(compat_level=pl.CompatLevel.newest())
+            con.register("staging", staging)
             try:
                 if name == "pegawai":
                     con.execute("DELETE FROM pegawai WHERE wilayah IN (SELECT DISTINCT wilayah FROM staging)")
