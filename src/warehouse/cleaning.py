@@ -108,18 +108,32 @@ def _strip_numeric_mark(expr: pl.Expr) -> pl.Expr:
     return expr.str.strip_prefix(NUMERIC_CELL_MARK)
 
 
-def _per_value(frame: pl.DataFrame, raw: str, *steps: dict[str, pl.Expr]) -> pl.DataFrame:
-    """`_line`, the cell (as `cell`) and the columns of `steps` (each step may use the ones before),
-    row by row in file order. The columns are worked out once per distinct cell and joined back to
-    the rows: every rule here depends on the cell alone, and most columns repeat a few values (a
-    status, a date, an amount), so the string work shrinks from a million cells to a few hundred.
-    """
+def _distinct(frame: pl.DataFrame, raw: str, *steps: dict[str, pl.Expr]) -> pl.DataFrame:
+    """Each distinct cell of column `raw` (as `cell`, null included) with the columns of `steps`
+    (each step may use the ones before). Every rule here depends on the cell alone, and most
+    columns repeat a few values (a status, a date, an amount), so the string work shrinks from a
+    million cells to a few hundred."""
     distinct = frame.select(pl.col(raw).unique().alias("cell"))
     for step in steps:
         distinct = distinct.with_columns(**step)
+    return distinct
+
+
+def _spread(frame: pl.DataFrame, raw: str, distinct: pl.DataFrame) -> pl.DataFrame:
+    """`_line`, the cell (as `cell`) and the columns of `distinct`, row by row in file order."""
     return frame.select("_line", pl.col(raw).alias("cell")).join(
         distinct, on="cell", how="left", nulls_equal=True, maintain_order="left"
     )
+
+
+def _per_value(frame: pl.DataFrame, raw: str, *steps: dict[str, pl.Expr]) -> pl.DataFrame:
+    """`_spread` of `_distinct`: the columns of `steps`, worked out once per distinct cell."""
+    return _spread(frame, raw, _distinct(frame, raw, *steps))
+
+
+def _all(distinct: pl.DataFrame, condition: pl.Expr) -> bool:
+    """Whether `condition` holds for every distinct cell (a null counts as not holding)."""
+    return bool(distinct.select(condition.fill_null(False).all()).item())
 
 
 def _parse_number(frame: pl.DataFrame, raw: str, header: str, file: str, problems: ProblemList) -> pl.Series:
@@ -129,7 +143,7 @@ def _parse_number(frame: pl.DataFrame, raw: str, header: str, file: str, problem
     exact DECIMAL; XLSX number cells are plain by nature and do not vote on the column's style.
     """
     cell, text = pl.col("cell"), pl.col("text")
-    work = _per_value(
+    distinct = _distinct(
         frame,
         raw,
         {
@@ -142,7 +156,13 @@ def _parse_number(frame: pl.DataFrame, raw: str, header: str, file: str, problem
             "digits": text.str.contains(DIGITS_ONLY),
             "as_plain": text.str.replace_all(r"\.", "").str.replace(",", "."),
         },
-    ).rename({"cell": "raw"})
+    )
+    # Already canonical (plain numbers as the file gives them, none of them also an Indonesian
+    # reading): nothing to vote on, report or rewrite, the column is its own value.
+    plain = ~pl.col("xlsx") & pl.col("plain") & (pl.col("digits") | ~pl.col("indo")) & (text == cell)
+    if _all(distinct, cell.is_null() | plain):
+        return frame[raw]
+    work = _spread(frame, raw, distinct).rename({"cell": "raw"})
     voting = work.filter(pl.col("text").is_not_null() & ~pl.col("xlsx"))
     plain_only = voting.filter(pl.col("plain") & ~pl.col("indo"))
     indo_only = voting.filter(pl.col("indo") & ~pl.col("plain"))
@@ -211,7 +231,10 @@ def _parse_choice(
     """Closed lists refuse unknown values; open lists keep them as given and report them."""
     key = pl.col("raw").str.to_lowercase().str.replace_all(r"[\s\-_./]+", "")
     known = key.replace_strict(column.choices, default=None, return_dtype=pl.String)
-    work = _per_value(frame, raw, {"raw": _strip_numeric_mark(pl.col("cell"))}, {"known": known})
+    distinct = _distinct(frame, raw, {"raw": _strip_numeric_mark(pl.col("cell"))}, {"known": known})
+    if _all(distinct, pl.col("known").eq_missing(pl.col("cell"))):  # all known, as the list spells them
+        return frame[raw], []
+    work = _spread(frame, raw, distinct)
     unknown = pl.col("raw").is_not_null() & pl.col("known").is_null()
     if column.kind is Kind.CHOICE:
         choices = ", ".join(dict.fromkeys(column.choices.values()))
