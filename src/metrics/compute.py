@@ -44,6 +44,15 @@ def _sources(dim: str) -> frozenset[Source]:
     return DIMENSIONS[dim].sources if dim != "none" else frozenset(Source)
 
 
+def has_year_to_date_rollup(con: duckdb.DuckDBPyConnection) -> bool:
+    """Whether the database has rollup_pengembangan_kumulatif (built by every import since issue 6;
+    a data version published before has only the monthly rollup)."""
+    [(found,)] = con.sql(
+        "SELECT count(*) FROM duckdb_tables() WHERE table_name = 'rollup_pengembangan_kumulatif'"
+    ).fetchall()
+    return found > 0
+
+
 def _source_queries(by: str, by2: str, wanted: frozenset[Source] | None = None) -> list[str]:
     """The SQL files that compute the components of the `wanted` sources (default: all) that both
     dimensions apply to. When none of the wanted sources applies, those of every applicable source,
@@ -101,6 +110,25 @@ def components(
 
     With `metric_ids`, only the sources those metrics read are queried: the groups are then those
     of these sources (a unit with budget lines but no staff is no row of a participation figure)."""
+    return _components(con, filters, by, by2, metric_ids, year_to_date=has_year_to_date_rollup(con))
+
+
+def reference_components(
+    con: duckdb.DuckDBPyConnection, filters: Filters, by: str | None = None, by2: str | None = None
+) -> pl.DataFrame:
+    """components the plain way: every source, participation summed month by month per person
+    (reference_participation_staff.sql). What the fast paths are tested against."""
+    return _components(con, filters, by, by2, None, year_to_date=False)
+
+
+def _components(
+    con: duckdb.DuckDBPyConnection,
+    filters: Filters,
+    by: str | None,
+    by2: str | None,
+    metric_ids: list[str] | None,
+    year_to_date: bool,
+) -> pl.DataFrame:
     dim, dim2 = by or "none", by2 or "none"
     _check_dimension(dim)
     _check_dimension(dim2)
@@ -109,12 +137,14 @@ def components(
     queries = _source_queries(dim, dim2, frozenset(spec.source for spec in specs) if metric_ids else None)
     if not queries:  # e.g. sub-kegiatan × gender: no source has both
         return pl.DataFrame(schema=dict.fromkeys(KEYS, pl.String))
+    if not year_to_date:
+        queries = ["reference_participation_staff" if q == "participation_staff" else q for q in queries]
     # The headcount of competency figures, when no participation query gives it: groups of people
     # get it as a source of their own (every group of staff is a row, as with participation);
     # groups that are not sets of people (competencies), the staff in scope of their person part.
     headcount = not metric_ids or any("asn_count" in (spec.numerator, spec.denominator) for spec in specs)
     add_headcount_to = None
-    if "competency" in queries and headcount and not any(q.startswith("participation") for q in queries):
+    if "competency" in queries and headcount and not any("participation" in q for q in queries):
         if {dim, dim2} <= {"none", *PERSON_DIMENSIONS}:
             queries = ["staff_count", *queries]
         else:
@@ -260,6 +290,7 @@ def monthly_trend(
     _check_dimension(dim)
     one_pass = (
         any(spec.source == Source.PARTICIPATION for spec in specs)
+        and has_year_to_date_rollup(con)
         and dim in ("none", *PERSON_DIMENSIONS)
         and dim != "age_band"
         and not filters.age_band
@@ -307,9 +338,11 @@ __all__ = [
     "PERSON_DIMENSIONS",
     "competency_matrix",
     "components",
+    "has_year_to_date_rollup",
     "jp_distribution",
     "kpis",
     "kpis_long",
     "monthly_trend",
+    "reference_components",
     "wilson_interval",
 ]

@@ -44,3 +44,33 @@ SELECT
     nip, kompetensi, jenis_kompetensi, tanggal_asesmen, level_standar, level_aktual,
     lead(tanggal_asesmen) OVER (PARTITION BY nip, kompetensi ORDER BY tanggal_asesmen) AS digantikan_pada
 FROM kompetensi;
+
+-- Year to date per person: for every month from the person's first development of the year through
+-- December, the monthly rollup summed from January through that month (a month without development
+-- carries the previous total). participation_staff.sql reads one month of it instead of summing the
+-- months per person at every call; participation_trend.sql reads all months at once. Ordered by
+-- year and month so that a query reads only the row groups of its month.
+CREATE OR REPLACE TABLE rollup_pengembangan_kumulatif AS
+WITH running AS (
+    SELECT
+        nip, tahun, bulan,
+        coalesce(lead(bulan) OVER (PARTITION BY nip, tahun ORDER BY bulan), 13) AS bulan_berikut,
+        sum(n_dihitung)      OVER w AS n_dihitung,
+        sum(jp)              OVER w AS jp,
+        sum(jp_nonklasikal)  OVER w AS jp_nonklasikal,
+        sum(biaya)           OVER w AS biaya,
+        sum(jp_berbiaya)     OVER w AS jp_berbiaya,
+        sum(n_berbiaya)      OVER w AS n_berbiaya,
+        sum(kepuasan_jumlah) OVER w AS kepuasan_jumlah,
+        sum(kepuasan_n)      OVER w AS kepuasan_n,
+        sum(gain_jumlah)     OVER w AS gain_jumlah,
+        sum(gain_n)          OVER w AS gain_n,
+        sum(n_tidak_lulus)   OVER w AS n_tidak_lulus,
+        sum(n_mundur)        OVER w AS n_mundur
+    FROM rollup_pengembangan_bulanan
+    WINDOW w AS (PARTITION BY nip, tahun ORDER BY bulan ROWS UNBOUNDED PRECEDING)
+)
+SELECT r.nip, r.tahun, m.bulan, r.* EXCLUDE (nip, tahun, bulan, bulan_berikut)
+FROM running r
+JOIN (SELECT unnest(range(1, 13))::INTEGER AS bulan) m ON m.bulan >= r.bulan AND m.bulan < r.bulan_berikut
+ORDER BY r.tahun, m.bulan;

@@ -1,9 +1,10 @@
 """The metrics layer's fast paths give the figures of the plain definitions (issue 6).
 
-compute.kpis / kpis_long query only the sources the requested metrics read, and monthly_trend
-computes every month at once; the references below are the plain definitions: every source
-queried and joined (compute.components without metric_ids) with each metric read off as
-numerator ÷ denominator, and the trend as one kpis run per month. A generated database of some
+compute.kpis / kpis_long query only the sources the requested metrics read, participation from the
+year-to-date rollup, and monthly_trend computes every month at once; the references below are the
+plain definitions: every source queried and joined, participation summed month by month per person
+(compute.reference_components), each metric read off as numerator ÷ denominator, and the trend as
+one such run per month. A generated database of some
 twenty thousand staff (the sample generator, built once for this module) and a seeded random
 sample of filters, metrics and dimensions.
 """
@@ -29,6 +30,7 @@ from src.metrics.filters import (
 from src.metrics.registry import DIMENSIONS, METRICS
 from src.warehouse.db import connect
 from src.warehouse.demo import build_demo
+from tests.metrics.world import World, Y
 
 SCALE = 20_000
 SEED = 11
@@ -54,18 +56,25 @@ PAGE_SETS = (
 
 
 @pytest.fixture(scope="module")
-def con(tmp_path_factory):
+def database(tmp_path_factory):
     db = tmp_path_factory.mktemp("optimised") / "asn.duckdb"
     build_demo(db, scale=SCALE, seed=SEED, progress=lambda _message: None)
-    connection = connect(db, read_only=True)
+    return db
+
+
+@pytest.fixture(scope="module")
+def con(database):
+    connection = connect(database, read_only=True)
+    assert compute.has_year_to_date_rollup(connection)  # the import built it: the fast path is tested
     yield connection
     connection.close()
 
 
 def reference_kpis(con, filters: Filters, by, metric_ids, by2=None) -> pl.DataFrame:
-    """The plain definition: every source's components, joined; each metric numerator ÷ denominator
-    (null for a zero denominator or a metric whose components the grouping does not have)."""
-    parts = compute.components(con, filters, by, by2)
+    """The plain definition: every source's components, participation summed month by month per
+    person (compute.reference_components), joined; each metric numerator ÷ denominator (null for a
+    zero denominator or a metric whose components the grouping does not have)."""
+    parts = compute.reference_components(con, filters, by, by2)
     columns = {}
     for metric in metric_ids:
         spec = compute.METRIC_BY_ID[metric]
@@ -198,3 +207,54 @@ def test_page_sets_by_region_and_unit(con):
             fast = compute.kpis(con, filters, by=by, metric_ids=metrics)
             assert fast.height >= 1
             same_figures(fast, reference_kpis(con, filters, by, metrics), KEYS, metrics)
+
+
+def test_a_database_without_the_year_to_date_rollup(con, database, tmp_path):
+    # A data version published before the rollup existed: the same figures, the plain way.
+    old = tmp_path / "old.duckdb"
+    old.write_bytes(database.read_bytes())
+    writer = connect(old)
+    writer.execute("DROP TABLE rollup_pengembangan_kumulatif").fetchall()
+    writer.close()
+    before = connect(old, read_only=True)
+    assert not compute.has_year_to_date_rollup(before)
+    filters = Filters(year=2026, month=7)
+    for by, metrics in ((None, PAGE_SETS[0]), ("unit", PAGE_SETS[1])):
+        same_figures(
+            compute.kpis(before, filters, by=by, metric_ids=metrics),
+            compute.kpis(con, filters, by=by, metric_ids=metrics),
+            KEYS,
+            metrics,
+        )
+        same_figures(
+            compute.monthly_trend(before, filters, metrics, by=by),
+            compute.monthly_trend(con, filters, metrics, by=by),
+            ["month", *KEYS],
+            metrics,
+        )
+    before.close()
+
+
+def test_year_to_date_rollup_by_hand(tmp_path):
+    # A: 10 JP (Rp1,000,000) completed 20 Feb, 5 JP 3 May, a withdrawal 9 May; B: nothing; C: 8 JP on
+    # 30 Dec of the year before. A's rows run from February (first development) to December:
+    # Feb-Apr 10 JP, Rp1,000,000, 1 counted; May-Dec 15 JP, Rp1,000,000 (May's cost unknown),
+    # 2 counted, 1 withdrawn. C has December of the year before only; B has no row.
+    world = World(tmp_path).staff("A").staff("B").staff("C")
+    world.course("A", f"{Y}-02-20", 10, biaya=1_000_000)
+    world.course("A", f"{Y}-05-03", 5)
+    world.course("A", f"{Y}-05-09", 4, status="Mengundurkan Diri")
+    world.course("C", f"{Y - 1}-12-30", 8)
+    con = world.load()
+    rows = con.sql(
+        "SELECT nip, tahun, bulan, jp, biaya, n_dihitung, n_mundur FROM rollup_pengembangan_kumulatif "
+        "ORDER BY nip, tahun, bulan"
+    ).fetchall()
+    a, c = world.nip("A"), world.nip("C")
+    expected = [(a, Y, m, 10, 1_000_000, 1, 0) for m in (2, 3, 4)]
+    expected += [(a, Y, m, 15, 1_000_000, 2, 1) for m in range(5, 13)]
+    expected += [(c, Y - 1, 12, 8, None, 1, 0)]
+    assert rows == expected
+    # The pace in April (20 × 4 / 12 = 6.67 JP): A on track, B and C not -> 1 of 3
+    april = compute.kpis(con, Filters(year=Y, month=4), metric_ids=["jp20_on_track_rate"])
+    assert april["jp20_on_track_rate"].to_list() == [pytest.approx(1 / 3)]

@@ -1,10 +1,13 @@
--- Participation, cost and outcome components per group of staff (person-level dimensions only).
--- Sums the per-person monthly rollup over January..$end_month of $year.
+-- Participation, cost and outcome components per group of staff (person-level dimensions only),
+-- the plain way: the per-person monthly rollup summed over January..$end_month of $year for each
+-- staff member. participation_staff.sql reads the same totals from the year-to-date rollup; this
+-- one serves a database built before that rollup existed, and the tests as the reference.
 WITH
 -- @scope
 , per_person AS (
     SELECT
         nip,
+        $end_month           AS sampai_bulan,
         sum(n_dihitung)      AS n_dihitung,
         sum(jp)              AS jp,
         sum(jp_nonklasikal)  AS jp_nonklasikal,
@@ -25,22 +28,8 @@ SELECT
     s.grp AS "group",
     s.grp_region AS group_region,
     s.grp2 AS group2,
-    count(*)                                                   AS asn_count,
-    count(*) FILTER (coalesce(a.n_dihitung, 0) > 0)            AS participants,
-    coalesce(sum(a.jp), 0)::DOUBLE                             AS jp_total,
-    count(*) FILTER (coalesce(a.jp, 0) >= 20)                  AS jp20_staff,
-    count(*) FILTER (coalesce(a.jp, 0) >= 20.0 * $end_month / 12) AS jp20_on_track_staff,
-    coalesce(sum(a.n_dihitung), 0)                             AS records_completed,
-    coalesce(sum(a.n_mundur), 0)                               AS records_withdrawn,
-    coalesce(sum(a.n_dihitung + a.n_tidak_lulus + a.n_mundur), 0) AS records_ended,
-    coalesce(sum(a.jp_nonklasikal), 0)::DOUBLE                 AS jp_nonclassical,
-    sum(a.biaya)::DOUBLE                                       AS cost_total,
-    coalesce(sum(a.jp_berbiaya), 0)::DOUBLE                    AS jp_costed,
-    coalesce(sum(a.n_berbiaya), 0)                             AS records_costed,
-    sum(a.kepuasan_jumlah)                                     AS satisfaction_sum,
-    coalesce(sum(a.kepuasan_n), 0)                             AS satisfaction_n,
-    sum(a.gain_jumlah)                                         AS gain_sum,
-    coalesce(sum(a.gain_n), 0)                                 AS gain_n
+    count(*) AS asn_count,
+    -- @participation_sums
 FROM scope s
 LEFT JOIN per_person a USING (nip)
 GROUP BY s.grp, s.grp_region, s.grp2
