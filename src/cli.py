@@ -1,8 +1,9 @@
-"""Command line: `python -m src.cli {import,rollback,history,demo,kpi} …` (see the README)."""
+"""Command line: `python -m src.cli {import,rollback,history,user,demo,kpi,report} …` (see the README)."""
 
 from __future__ import annotations
 
 import argparse
+import getpass
 import json
 import logging
 import sys
@@ -19,6 +20,7 @@ from src.metrics.compute import kpis
 from src.metrics.filters import Filters
 from src.metrics.registry import METRICS, Format
 from src.reports.cli import add_report_arguments
+from src.warehouse.accounts import ROLES, AccountError
 from src.warehouse.db import connect
 
 log = logging.getLogger("src.cli")
@@ -104,6 +106,51 @@ def cmd_history(args: argparse.Namespace) -> int:
                 after=entry.version_after or "–", details=details))  # fmt: skip
         for line in entry.rendered_problems(args.lang) if args.problems else []:
             print(f"    {line}")
+    return 0
+
+
+def _read_password(name: str, lang: str) -> str:
+    """From the terminal (asked twice, not echoed), or the first line of standard input."""
+    if sys.stdin.isatty():
+        first = getpass.getpass(t("accounts.password_prompt", lang, name=name))
+        if getpass.getpass(t("accounts.password_again", lang)) != first:
+            raise AccountError("accounts.error.password_mismatch")
+        return first
+    return sys.stdin.readline().rstrip("\r\n")
+
+
+def cmd_user(args: argparse.Namespace) -> int:
+    from src.warehouse import accounts, audit, versions
+
+    who = versions.default_who()
+    try:
+        if args.action == "add":
+            password = _read_password(args.name, args.lang)
+            account = accounts.add_account(args.db, args.name, args.role, password, args.region)
+            audit.record(
+                args.db, who, "account.add", name=account.name, role=account.role, region=account.region
+            )
+            region = f", {account.region}" if account.region else ""
+            print(t("accounts.added", args.lang, name=account.name, role=account.role, region=region))
+        elif args.action == "remove":
+            accounts.remove_account(args.db, args.name)
+            audit.record(args.db, who, "account.remove", name=args.name)
+            print(t("accounts.removed", args.lang, name=args.name))
+        elif args.action == "set-password":
+            accounts.set_password(args.db, args.name, _read_password(args.name, args.lang))
+            audit.record(args.db, who, "account.set_password", name=args.name)
+            print(t("accounts.password_set", args.lang, name=args.name))
+        else:
+            listed = accounts.list_accounts(args.db)
+            if not listed:
+                print(t("accounts.none", args.lang, path=args.db))
+            for account in listed:
+                region = f" ({account.region})" if account.region else ""
+                print(t("accounts.line", args.lang, name=account.name, role=account.role, region=region,
+                        created=account.created_at.replace("T", " ")))  # fmt: skip
+    except AccountError as error:
+        print(t(error.key, args.lang, **error.values), file=sys.stderr)
+        return 1
     return 0
 
 
@@ -203,6 +250,25 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument("--limit", type=int, default=20)
     sub.add_argument("--problems", action="store_true", help="also list the problems of refused imports")
     sub.set_defaults(run=cmd_history)
+
+    user = commands.add_parser("user", help="manage the dashboard's accounts (password from standard input)")
+    actions = user.add_subparsers(dest="action", required=True)
+
+    def add_user_action(name: str, help_text: str, named: bool = True) -> argparse.ArgumentParser:
+        sub = actions.add_parser(name, help=help_text)
+        if named:
+            sub.add_argument("name", help="the account's name")
+        sub.add_argument("--db", type=Path, default=DEFAULT_DB, help=f"database file (default {DEFAULT_DB})")
+        sub.add_argument("--lang", choices=LANGUAGES, default=argparse.SUPPRESS)
+        sub.set_defaults(run=cmd_user)
+        return sub
+
+    sub = add_user_action("add", "create an account")
+    sub.add_argument("--role", required=True, choices=ROLES)
+    sub.add_argument("--region", help="the region of a bkpsdm account")
+    add_user_action("list", "list the accounts", named=False)
+    add_user_action("remove", "remove an account")
+    add_user_action("set-password", "change an account's password")
 
     sub = add("demo", "write realistic sample exports and import them")
     sub.add_argument("--scale", type=int, help="about this many staff over as many regions as needed")
