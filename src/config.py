@@ -47,3 +47,8 @@ def xlsx_max_ratio() -> int:
     not held to it (a tiny part that packs well can do no harm).
     """
     return max(int(os.environ.get("DASBOR_XLSX_MAX_RATIO", "100")), 2)
+
+
+def idle_minutes() -> int:
+    """Minutes without activity after which a signed-in session is signed out: DASBOR_IDLE_MINUTES, 30."""
+    return max(int(os.environ.get("DASBOR_IDLE_MINUTES", "30")), 1)

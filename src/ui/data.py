@@ -7,6 +7,7 @@ No SQL here: every query lives in src/metrics.
 
 from __future__ import annotations
 
+import datetime as dt
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -36,7 +37,7 @@ from src.metrics import (
 )
 from src.metrics.filters import Filters
 from src.metrics.review import monthly_review
-from src.warehouse import history, reading, versions
+from src.warehouse import accounts, audit, history, reading, versions
 from src.warehouse.db import connect
 
 # Aggregated results are small; an import changes data at most a few times a day.
@@ -289,3 +290,26 @@ def import_history(limit: int = 50) -> list[history.Entry]:
 
 def refused_unknown_staff() -> int:
     return history.refused_unknown_staff(database_path())
+
+
+# ---- accounts and the audit log (the sign-in of src/ui/auth.py) ---------------------------------------
+
+
+def accounts_exist() -> bool:
+    return accounts.has_accounts(database_path())
+
+
+def verify_account(name: str, password: str) -> accounts.Account | None:
+    return accounts.verify(database_path(), name, password)
+
+
+def sign_in_locked_until(name: str, address: str) -> dt.datetime | None:
+    return accounts.locked_until(database_path(), name, address)
+
+
+def record_sign_in_failure(name: str, address: str) -> None:
+    accounts.record_failure(database_path(), name, address)
+
+
+def audit_event(who: str, action: str, **details: object) -> None:
+    audit.record(database_path(), who, action, **details)

@@ -18,7 +18,7 @@ import streamlit as st
 from streamlit.runtime.uploaded_file_manager import UploadedFile
 
 from src.i18n import t
-from src.ui import data
+from src.ui import auth, data
 from src.ui.export import to_csv
 from src.ui.format import format_number
 from src.warehouse import versions
@@ -225,7 +225,11 @@ def operator_name(lang: str) -> str:
     """Who loads the data (kept in the history). Until accounts exist, a name typed once per session.
 
     Streamlit forgets a widget's value when a run on another page does not draw it, so the name is
-    also kept under a key of its own and given back to the field on the way back to this page."""
+    also kept under a key of its own and given back to the field on the way back to this page.
+    Signed in (once the installation has accounts), it is the account's name."""
+    if account := auth.current_account():
+        st.caption(t("ui.manage.who_account", lang, name=account.name))
+        return account.name
     if WHO not in st.session_state and _WHO_KEPT in st.session_state:
         st.session_state[WHO] = st.session_state[_WHO_KEPT]
     name = st.text_input(t("ui.manage.who", lang), key=WHO, help=t("ui.manage.who_help", lang))

@@ -18,9 +18,14 @@ from pathlib import Path
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
-from src.warehouse.meta import open_meta
+from src.warehouse.meta import meta_path, open_meta
 
 SCHEMA = """
+CREATE TABLE IF NOT EXISTS sign_in_failures (
+    at       TEXT NOT NULL,
+    name     TEXT NOT NULL,
+    address  TEXT NOT NULL
+);
 CREATE TABLE IF NOT EXISTS accounts (
     name           TEXT PRIMARY KEY,
     role           TEXT NOT NULL,
@@ -32,6 +37,10 @@ CREATE TABLE IF NOT EXISTS accounts (
 """
 
 ROLES = ("pimpinan", "bkpsdm", "analis", "admin")
+# Throttling: this many failed sign-ins for one account, or from one address, within the window
+# lock further attempts of that account / address until the window has passed.
+MAX_FAILURES = 5
+FAILURE_WINDOW = dt.timedelta(minutes=15)
 MIN_PASSWORD_LENGTH = 10
 _NAME = re.compile(r"^[A-Za-z0-9._@-]{3,64}$")
 _HASHER = PasswordHasher()  # Argon2id with the library's current recommended parameters
@@ -137,3 +146,35 @@ def verify(db: Path | str, name: str, password: str) -> Account | None:
     if _HASHER.check_needs_rehash(row["password_hash"]):  # parameters were raised since it was set
         set_password(db, name, password)
     return Account(*tuple(row)[:5])
+
+
+def has_accounts(db: Path | str) -> bool:
+    """Whether any account exists (without creating the meta store when there is none)."""
+    if not meta_path(db).exists():
+        return False
+    with open_meta(db, SCHEMA) as con:
+        return con.execute("SELECT count(*) FROM accounts").fetchone()[0] > 0
+
+
+def locked_until(
+    db: Path | str, name: str, address: str, now: dt.datetime | None = None
+) -> dt.datetime | None:
+    """When sign-in attempts for `name` or from `address` may start again, if they are locked now."""
+    now = now or dt.datetime.now()
+    since = (now - FAILURE_WINDOW).isoformat(timespec="seconds")
+    with open_meta(db, SCHEMA) as con:
+        latest = []
+        for column, value in (("name", name), ("address", address)):  # column: one of these two names
+            rows = con.execute(
+                f"SELECT at FROM sign_in_failures WHERE {column} = ? AND at >= ? ORDER BY at DESC",
+                (value, since),
+            ).fetchall()
+            if len(rows) >= MAX_FAILURES:
+                latest.append(dt.datetime.fromisoformat(rows[MAX_FAILURES - 1]["at"]) + FAILURE_WINDOW)
+    return max(latest) if latest else None
+
+
+def record_failure(db: Path | str, name: str, address: str, now: dt.datetime | None = None) -> None:
+    at = (now or dt.datetime.now()).isoformat(timespec="seconds")
+    with open_meta(db, SCHEMA) as con:
+        con.execute("INSERT INTO sign_in_failures (at, name, address) VALUES (?, ?, ?)", (at, name, address))

@@ -20,7 +20,6 @@ from pathlib import Path
 
 import polars as pl
 import pytest
-from streamlit.runtime.pages_manager import PagesManager
 from streamlit.testing.v1 import AppTest
 
 from src.config import ROOT
@@ -45,22 +44,8 @@ NAME = "Rina Wulandari"
 
 
 @pytest.fixture(autouse=True)
-def _navigation_already_declared(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Run every AppTest run as a running server does after its first request.
-
-    AppTest resets `PagesManager.uses_pages_directory` before each run, so every run starts in
-    Streamlit's legacy `pages/` mode and app.py's leave_legacy_pages_mode() reruns it once; that
-    rerun resets button triggers, and a click on a button without a callback (Muat data, Batal,
-    Kembalikan) never reaches the page. A real server leaves that mode for good after its first
-    request (tests/ui/test_pages.py and tests/browser/test_app.py cover that first request).
-    """
-    original = PagesManager.__init__
-
-    def declared(self, *args, **kwargs) -> None:
-        original(self, *args, **kwargs)
-        PagesManager.uses_pages_directory = False
-
-    monkeypatch.setattr(PagesManager, "__init__", declared)
+def _declared(navigation_already_declared: None) -> None:
+    """Every run here behaves like a running server's (see tests/ui/conftest.py)."""
 
 
 @pytest.fixture
