@@ -23,6 +23,7 @@ $(DB): | $(VENV)/.installed
 
 ## run: set up .venv, build the sample database if there is none, serve the app on :$(PORT)
 run: $(VENV)/.installed $(DB)
+	@$(PY) -m src.cli user list --db $(DB)  # the accounts, or how to create the first admin
 	DASBOR_DB=$(DB) $(PY) -m streamlit run app.py --server.port $(PORT) --server.headless true
 
 ## test: set up what the tests need (packages, Chromium) and run the whole suite
