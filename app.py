@@ -18,7 +18,7 @@ if data.pin_data_version():  # an import was committed since this session's last
     st.toast(t("ui.db.new_version", lang), icon=":material/update:")
 # The page is chosen first (its titles in the address's language) so that the sidebar knows which
 # address parameters belong to it; a language switch in the sidebar retitles them on the rerun.
-page = st.navigation(st_pages(lang), expanded=True)
+page = st.navigation(st_pages(lang, account.role if account else None), expanded=True)
 problem = data.database_problem(lang)
 if problem is None:
     sidebar(current_choices(), spec_of(page.url_path).url_params)

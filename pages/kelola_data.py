@@ -12,6 +12,9 @@ view = current_view() if has_data else None
 lang = view.lang if view else language_from_url()
 
 st.title(t("ui.manage.title", lang))
+if not data_management.may_open():
+    st.warning(t("ui.manage.not_for_role", lang), icon=":material/lock:")
+    st.stop()
 st.write(t("ui.manage.intro", lang))
 data_management.show_remembered_message()
 who = data_management.operator_name(lang)

@@ -255,14 +255,19 @@ def data_freshness() -> pl.DataFrame:
 WRITER_WAIT_SECONDS = 60
 
 
-def preview_import(paths: list[Path]) -> versions.Preview:
+def preview_import(paths: list[Path], regions: tuple[str, ...] | None = None) -> versions.Preview:
     """What importing `paths` would do to the current version, without writing anything."""
-    return versions.preview(database_path(), paths)
+    return versions.preview(database_path(), paths, regions=regions)
 
 
-def commit_import(paths: list[Path], who: str) -> versions.ImportOutcome:
-    """Check `paths` again and publish them as a new version (the same code path as the CLI)."""
-    return versions.import_versioned(database_path(), paths, who, wait_seconds=WRITER_WAIT_SECONDS)
+def commit_import(
+    paths: list[Path], who: str, regions: tuple[str, ...] | None = None
+) -> versions.ImportOutcome:
+    """Check `paths` again and publish them as a new version (the same code path as the CLI);
+    `regions`: the only regions the account may replace (None: any)."""
+    return versions.import_versioned(
+        database_path(), paths, who, wait_seconds=WRITER_WAIT_SECONDS, regions=regions
+    )
 
 
 def roll_back(who: str, to_version: int) -> tuple[int, int]:

@@ -21,6 +21,7 @@ from src.i18n import t
 from src.ui import auth, data
 from src.ui.export import to_csv
 from src.ui.format import format_number
+from src.ui.pages_registry import spec_of
 from src.warehouse import versions
 from src.warehouse.history import Entry
 
@@ -76,7 +77,7 @@ def preview_of(paths: list[Path]) -> versions.Preview:
     key = (tuple((p.name, p.stat().st_size, p.stat().st_mtime_ns) for p in paths), data.current_data_file())
     kept = st.session_state.get(_PREVIEW)
     if kept is None or kept[0] != key:
-        kept = (key, data.preview_import(paths))
+        kept = (key, data.preview_import(paths, import_regions()))
         st.session_state[_PREVIEW] = kept
     return kept[1]
 
@@ -221,6 +222,24 @@ def problems_csv(lines: list[str], lang: str) -> bytes:
 # ---- the sections ------------------------------------------------------------------------------------
 
 
+def import_regions() -> tuple[str, ...] | None:
+    """The regions the signed-in account may load data for: a bkpsdm account its own; else any."""
+    account = auth.current_account()
+    return (account.region,) if account and account.role == "bkpsdm" else None
+
+
+def may_open() -> bool:
+    """Kelola Data is for bkpsdm and admin accounts (or anyone before accounts exist)."""
+    account = auth.current_account()
+    return account is None or account.role in spec_of("kelola_data").roles
+
+
+def may_roll_back() -> bool:
+    """A rollback changes every region's data: the admin's (or anyone's before accounts exist)."""
+    account = auth.current_account()
+    return account is None or account.role == "admin"
+
+
 def operator_name(lang: str) -> str:
     """Who loads the data (kept in the history). Until accounts exist, a name typed once per session.
 
@@ -308,7 +327,7 @@ def commit_row(paths: list[Path], preview: versions.Preview, lang: str, who: str
 def commit(paths: list[Path], lang: str, who: str) -> None:
     with st.spinner(t("ui.manage.committing", lang)):
         try:
-            done = data.commit_import(paths, who)
+            done = data.commit_import(paths, who, import_regions())
         except versions.Busy:
             st.error(t("ui.manage.busy", lang), icon=":material/hourglass:")
             return
@@ -332,6 +351,11 @@ def versions_section(lang: str, who: str) -> None:
     st.write(in_use)
     current = next((v for v in listed if v.current), None)
     earlier = [v for v in listed if current and v.number < current.number]
+    if not may_roll_back():
+        st.caption(t("ui.manage.rollback_admin_only", lang))
+        earlier = others = []
+    else:
+        others = [v for v in listed if current and not v.current]
     if earlier:
         label = t("ui.manage.rollback", lang, number=earlier[-1].number)
         if st.button(label, icon=":material/undo:", disabled=not who):
@@ -340,7 +364,6 @@ def versions_section(lang: str, who: str) -> None:
             st.caption(t("ui.manage.who_needed_rollback", lang))
     else:
         st.caption(t("ui.manage.no_earlier", lang))
-    others = [v for v in listed if current and not v.current]
     if others:
         with st.expander(t("ui.manage.other_versions", lang, count=len(others))):
             chosen = st.selectbox(

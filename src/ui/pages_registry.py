@@ -28,6 +28,8 @@ class PageSpec:
     # The navigation's group: "overview" (the headline and the monthly review), "levers" (each lever
     # of competency development), "data" (explore, definitions, loading).
     section: str = "levers"
+    # The roles that see the page once accounts exist (None: every role); the page checks it too.
+    roles: tuple[str, ...] | None = None
 
 
 PAGES: tuple[PageSpec, ...] = (
@@ -70,6 +72,7 @@ PAGES: tuple[PageSpec, ...] = (
         ":material/upload_file:",
         needs_data=False,
         section="data",
+        roles=("bkpsdm", "admin"),
     ),
 )
 
@@ -77,15 +80,16 @@ PAGES: tuple[PageSpec, ...] = (
 SECTIONS = ("overview", "levers", "data")
 
 
-def st_pages(lang: str) -> dict[str, list[st.Page]]:
-    """The st.Page objects for st.navigation by section, titled in `lang` (addresses do not change)."""
+def st_pages(lang: str, role: str | None = None) -> dict[str, list[st.Page]]:
+    """The st.Page objects for st.navigation by section, titled in `lang` (addresses do not change);
+    with a `role`, only the pages that role may see."""
     return {
         t(f"ui.nav.section_{section}", lang): [
             st.Page(
                 ROOT / p.path, title=t(p.title_key, lang), icon=p.icon, url_path=p.url_path, default=p.default
             )
             for p in PAGES
-            if p.section == section
+            if p.section == section and (role is None or p.roles is None or role in p.roles)
         ]
         for section in SECTIONS
     }

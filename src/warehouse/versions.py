@@ -253,13 +253,27 @@ class Preview:
     skipped: list[Problem]  # files already loaded and still standing: they would change nothing
 
 
-def preview(db: Path | str, paths: list[Path], dataset: str | None = None) -> Preview:
-    """Check files against the current version without writing anything."""
+def preview(
+    db: Path | str, paths: list[Path], dataset: str | None = None, regions: tuple[str, ...] | None = None
+) -> Preview:
+    """Check files against the current version without writing anything (see import_versioned)."""
     db = Path(db)
     with _read_current(db) as con:
         skipped, remaining = _already_loaded(con, [Path(p) for p in paths])
-        plan = plan_import(con, remaining, dataset)
+        plan = _within(plan_import(con, remaining, dataset), regions)
         return Preview(plan, slice_changes(con, plan), skipped)
+
+
+def _within(plan: ImportPlan, regions: tuple[str, ...] | None) -> ImportPlan:
+    """Refuse a plan that would replace data of a region outside `regions` (None: any region)."""
+    if regions is None or not plan.ok:
+        return plan
+    outside = sorted({w for slices in plan.result.slices.values() for w, _ in slices} - set(regions))
+    if outside:
+        values = {"regions": ", ".join(outside), "allowed": ", ".join(regions)}
+        plan.result.problems.add(Problem("", "import.error.region_not_allowed", values=values))
+        plan.frames, plan.result.rows, plan.result.slices = {}, {}, {}
+    return plan
 
 
 def import_versioned(
@@ -268,8 +282,12 @@ def import_versioned(
     who: str,
     dataset: str | None = None,
     wait_seconds: float = 0,
+    regions: tuple[str, ...] | None = None,
 ) -> ImportOutcome:
     """Check `paths` and, if every file passes, publish a new version with them loaded.
+
+    `regions`: the regions the importing account may replace (a bkpsdm account: its own); a file
+    touching any other region refuses the whole batch. None: any region (admin, command line).
 
     Files whose content (SHA-256) is already loaded, and whose slices no later import replaced, are
     skipped and reported: importing them again would change nothing. Raises Busy when another process
@@ -282,7 +300,7 @@ def import_versioned(
         entry = history.Entry(who, "import", "refused", started, version_before=before and before.number)
         with _read_current(db) as con:
             skipped, remaining = _already_loaded(con, [Path(p) for p in paths])
-            plan = plan_import(con, remaining, dataset) if remaining else None
+            plan = _within(plan_import(con, remaining, dataset), regions) if remaining else None
         entry.files = _file_records(paths, plan)
         result = plan.result if plan else ImportResult(ProblemList())
         number = None

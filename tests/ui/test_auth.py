@@ -123,3 +123,26 @@ def test_kelola_data_records_the_account_as_the_officer(db: Path) -> None:
     assert not at.exception
     assert not any(i.label == t("ui.manage.who", "id") for i in at.text_input)  # no name to type
     assert any("**rina**" in c.value for c in at.caption)
+
+
+def signed_in_as(db: Path, name: str, role: str, region: str | None = None) -> AppTest:
+    accounts.add_account(db, name, role, PASSWORD, region=region)
+    return sign_in(run(), name, PASSWORD)
+
+
+@pytest.mark.parametrize("role", ["pimpinan", "analis"])
+def test_kelola_data_is_not_for_heads_and_analysts(db: Path, role: str) -> None:
+    at = signed_in_as(db, "kepala", role)
+    assert at.metric and not at.exception  # signed in, on the overview
+    with pytest.raises(ValueError, match="Could not find a navigation page"):  # not in their navigation
+        at.switch_page("pages/kelola_data.py")
+
+
+def test_bkpsdm_loads_data_but_only_an_admin_rolls_back(db: Path) -> None:
+    at = sign_in(run(), "rina", PASSWORD)
+    at.switch_page("pages/kelola_data.py").run()
+    assert at.get("file_uploader")
+    assert any(c.value == t("ui.manage.rollback_admin_only", "id") for c in at.caption)
+    admin = signed_in_as(db, "admin", "admin")
+    admin.switch_page("pages/kelola_data.py").run()
+    assert not any(c.value == t("ui.manage.rollback_admin_only", "id") for c in admin.caption)

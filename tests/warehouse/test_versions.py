@@ -179,6 +179,22 @@ def test_a_kept_version_can_be_chosen_again_after_a_rollback(db: Path, changed_f
     assert [(e.version_before, e.version_after) for e in history.entries(db)[:2]] == [(1, 2), (2, 1)]
 
 
+def test_an_account_limited_to_a_region_cannot_replace_another(db: Path, changed_file: Path) -> None:
+    region = {"pengembangan_semarang.csv": "Semarang", "pengembangan_serang.csv": "Serang"}.get(
+        changed_file.name, "Siulak"
+    )
+    other = next(r for r in ("Semarang", "Serang", "Siulak") if r != region)
+    before = answers(db)
+    preview = versions.preview(db, [changed_file], regions=(other,))
+    assert not preview.plan.ok and preview.changes.is_empty()
+    refused = versions.import_versioned(db, [changed_file], who="rina", regions=(other,))
+    assert refused.outcome == "refused" and refused.version == 1
+    assert f"hanya boleh memuat data {other}" in refused.result.problems.render("id")[0]
+    assert answers(db) == before
+    allowed = versions.import_versioned(db, [changed_file], who="rina", regions=(region,))
+    assert allowed.outcome == "committed"
+
+
 def test_only_the_newest_versions_are_kept(db: Path, changed_file: Path, exports, monkeypatch) -> None:
     monkeypatch.setenv("DASBOR_KEEP_VERSIONS", "2")
     original = exports[1] / changed_file.name
