@@ -318,3 +318,25 @@ def record_sign_in_failure(name: str, address: str) -> None:
 
 def audit_event(who: str, action: str, **details: object) -> None:
     audit.record(database_path(), who, action, **details)
+
+
+def account_list() -> list[accounts.Account]:
+    return accounts.list_accounts(database_path())
+
+
+def change_accounts(admin: str, action: str, name: str, **fields: object) -> None:
+    """add (role, password, region) | remove | set_password (password), audited under `admin`'s name.
+    Raises accounts.AccountError with a catalogue key when the change is refused."""
+    db = database_path()
+    if action == "add":
+        accounts.add_account(db, name, fields["role"], fields["password"], fields.get("region"))
+    elif action == "remove":
+        accounts.remove_account(db, name)
+    else:
+        accounts.set_password(db, name, fields["password"])
+    details = {k: v for k, v in fields.items() if k != "password"}
+    audit.record(db, admin, f"account.{action}", name=name, **details)
+
+
+def audit_events(limit: int = 500) -> list[audit.Event]:
+    return audit.events(database_path(), limit)

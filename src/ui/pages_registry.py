@@ -74,6 +74,15 @@ PAGES: tuple[PageSpec, ...] = (
         section="data",
         roles=("bkpsdm", "admin"),
     ),
+    PageSpec(
+        "pages/admin.py",
+        "admin",
+        "ui.nav.admin",
+        ":material/admin_panel_settings:",
+        needs_data=False,
+        section="data",
+        roles=("admin",),
+    ),
 )
 
 

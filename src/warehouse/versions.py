@@ -36,7 +36,7 @@ import duckdb
 import polars as pl
 
 from src.config import keep_versions
-from src.warehouse import history
+from src.warehouse import audit, history
 from src.warehouse.db import connect
 from src.warehouse.importer import (
     ImportPlan,
@@ -314,6 +314,8 @@ def import_versioned(
         entry.version_after = number or entry.version_before
         entry.rows = result.rows if number else {}
         history.record(db, entry.with_problems(result.problems))
+        audit.record(db, who, "import", outcome=entry.outcome, version=entry.version_after, regions=regions,
+                     files=[(f["name"], f["sha256"]) for f in entry.files])  # fmt: skip
         return ImportOutcome(result, entry.outcome, entry.version_after, skipped)
 
 
@@ -388,6 +390,7 @@ def rollback(
                 version_after=target.number,
             ),
         )
+        audit.record(db, who, "rollback", version_before=current.number, version_after=target.number)
         log.info("rolled back from version %d to %d", current.number, target.number)
         return current.number, target.number
 

@@ -146,3 +146,32 @@ def test_bkpsdm_loads_data_but_only_an_admin_rolls_back(db: Path) -> None:
     admin = signed_in_as(db, "admin", "admin")
     admin.switch_page("pages/kelola_data.py").run()
     assert not any(c.value == t("ui.manage.rollback_admin_only", "id") for c in admin.caption)
+
+
+def test_an_admin_manages_accounts_and_reads_the_audit_log(db: Path) -> None:
+    at = signed_in_as(db, "admin", "admin")
+    at.switch_page("pages/admin.py").run()
+    assert not at.exception
+    assert sorted(at.table[0].value.iloc[:, 0]) == ["admin", "rina"]
+    form = at.text_input
+    form[0].input("siti")  # name
+    at.selectbox[0].select("pimpinan")
+    form[2].input(PASSWORD)  # password (the region stays empty)
+    next(b for b in at.button if b.label == t("ui.admin.add", "id")).click()
+    at.run()
+    assert [s.value for s in at.success] == [t("ui.admin.done_add", "id", name="siti")]
+    assert accounts.verify(db, "siti", PASSWORD).role == "pimpinan"
+    event = audit.events(db)[0]
+    assert (event.who, event.action, event.details) == (
+        "admin",
+        "account.add",
+        {"name": "siti", "role": "pimpinan", "region": None},
+    )
+    audit_rows = at.dataframe[0].value
+    assert "sign_in" in set(audit_rows.iloc[:, 2])
+
+
+def test_the_admin_page_is_not_for_other_roles(db: Path) -> None:
+    at = sign_in(run(), "rina", PASSWORD)
+    with pytest.raises(ValueError, match="Could not find a navigation page"):
+        at.switch_page("pages/admin.py")
