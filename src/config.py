@@ -49,6 +49,7 @@ def xlsx_max_ratio() -> int:
     return max(int(os.environ.get("DASBOR_XLSX_MAX_RATIO", "100")), 2)
 
 
-def idle_minutes() -> int:
-    """Minutes without activity after which a signed-in session is signed out: DASBOR_IDLE_MINUTES, 30."""
-    return max(int(os.environ.get("DASBOR_IDLE_MINUTES", "30")), 1)
+def idle_minutes() -> float:
+    """Minutes without activity after which a signed-in session is signed out: DASBOR_IDLE_MINUTES, 30
+    (fractions allowed, e.g. for a test)."""
+    return max(float(os.environ.get("DASBOR_IDLE_MINUTES", "30")), 0.05)

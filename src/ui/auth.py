@@ -16,6 +16,7 @@ import streamlit as st
 from src import config
 from src.i18n import t
 from src.ui import data
+from src.ui.format import format_number
 from src.warehouse.accounts import Account
 
 SIGNED_IN = "auth_account"
@@ -61,7 +62,9 @@ def sign_in_form(lang: str) -> None:
     st.subheader(t("ui.auth.title", lang))
     notice = st.session_state.pop(_NOTICE, None)
     if notice == "sign_out_idle":
-        st.info(t("ui.auth.idle", lang, minutes=config.idle_minutes()), icon=":material/timer_off:")
+        limit = config.idle_minutes()
+        minutes = format_number(limit, lang, decimals=0 if limit.is_integer() else 1)
+        st.info(t("ui.auth.idle", lang, minutes=minutes), icon=":material/timer_off:")
     elif notice == "sign_out":
         st.info(t("ui.auth.signed_out", lang), icon=":material/logout:")
     with st.form("sign_in", width=420):
