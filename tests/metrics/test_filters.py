@@ -202,3 +202,12 @@ def test_order_and_repeats_do_not_change_a_filter():
     assert Filters(year=Y, regions=["Siulak", "Serang", "Serang"]) == Filters(
         year=Y, regions=("Serang", "Siulak")
     )
+
+
+@pytest.mark.parametrize("injection", ["' OR '1'='1", "x'); DROP TABLE pegawai; --", "%"])
+def test_filter_values_are_bound_parameters_never_sql(con, injection):
+    """A region or OPD value that is SQL (or a LIKE wildcard) matches nothing and changes nothing."""
+    [before] = con.execute("SELECT count(*) FROM pegawai").fetchall()
+    assert scope(con, regions=(injection,)) == (0, 0)
+    assert scope(con, units=(injection,)) == (0, 0)
+    assert con.execute("SELECT count(*) FROM pegawai").fetchall() == [before] == [(6,)]

@@ -143,3 +143,19 @@ def test_every_staff_filter_is_a_filters_field_and_url_names_are_unique():
     assert len(urls) == len(set(urls))
     keys = [KEY_LANG, KEY_YEAR, KEY_MONTH, KEY_REGIONS, KEY_UNITS, *(f.key for f in STAFF_FILTERS)]
     assert set(defaults(CHOICES)) == set(keys)
+
+
+INJECTIONS = [
+    "' OR '1'='1",
+    "Serang'; DROP TABLE pegawai; --",
+    '") UNION SELECT nip FROM pegawai --',
+    "1; SELECT 1",
+]
+
+
+@pytest.mark.parametrize("injection", INJECTIONS)
+def test_sql_in_any_address_parameter_is_refused_like_any_unknown_value(injection):
+    names = ["lang", "tahun", "bulan", "wilayah", "opd", *(f.url for f in STAFF_FILTERS)]
+    state, rejected = parse_url({name: [injection] for name in names}, CHOICES)
+    assert rejected == names  # every one of them named in the notice
+    assert state == defaults(CHOICES)
