@@ -149,7 +149,7 @@ def cmd_user(args: argparse.Namespace) -> int:
                 print(t("accounts.line", args.lang, name=account.name, role=account.role, region=region,
                         created=account.created_at.replace("T", " ")))  # fmt: skip
     except AccountError as error:
-        print(t(error.key, args.lang, **error.values), file=sys.stderr)
+        print(error.message(args.lang), file=sys.stderr)
         return 1
     return 0
 

@@ -36,3 +36,15 @@ def t(key: str, lang: str = DEFAULT_LANGUAGE, /, **values: object) -> str:
     entry = catalogue()[key]
     text = entry.get(lang) or entry[DEFAULT_LANGUAGE]
     return text.format(**values) if values else text
+
+
+class MessageError(Exception):
+    """A refusal told to people: `key` names a catalogue message, `values` fill it."""
+
+    def __init__(self, key: str, **values: object) -> None:
+        super().__init__(key)
+        self.key = key
+        self.values = values
+
+    def message(self, lang: str = DEFAULT_LANGUAGE) -> str:
+        return t(self.key, lang, **self.values)

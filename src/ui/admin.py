@@ -46,7 +46,7 @@ def _apply(admin: str, action: str, name: str, lang: str, **fields: object) -> N
     try:
         data.change_accounts(admin, action, name, **fields)
     except AccountError as error:
-        st.error(t(error.key, lang, **error.values), icon=":material/error:")
+        st.error(error.message(lang), icon=":material/error:")
     else:
         st.success(t(f"ui.admin.done_{action}", lang, name=name), icon=":material/check_circle:")
 

@@ -282,7 +282,7 @@ def max_upload_mb() -> int:
 def upload_refusal(name: str, size: int, lang: str) -> str | None:
     """Why a file of this name and size cannot be an export file (checked before it is saved), or None."""
     refusal = reading.check_upload(name, size)
-    return t(refusal.key, lang, **refusal.values) if refusal else None
+    return refusal.message(lang) if refusal else None
 
 
 def data_versions() -> list[versions.Version]:

@@ -18,6 +18,7 @@ from pathlib import Path
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
+from src.i18n import MessageError
 from src.warehouse.meta import meta_path, open_meta
 
 SCHEMA = """
@@ -52,13 +53,8 @@ def _dummy_hash() -> str:
     return _HASHER.hash("not a password of anyone")
 
 
-class AccountError(ValueError):
+class AccountError(MessageError, ValueError):
     """A refused account change. `key` names a catalogue message, `values` fill it."""
-
-    def __init__(self, key: str, **values: object) -> None:
-        super().__init__(key)
-        self.key = key
-        self.values = values
 
 
 @dataclass(frozen=True)

@@ -54,6 +54,7 @@ import pyarrow.csv as pacsv
 import python_calamine
 
 from src import config
+from src.i18n import MessageError
 
 CSV_SUFFIXES = {".csv", ".txt", ".tsv"}
 XLSX_SUFFIXES = {".xlsx", ".xlsm"}
@@ -101,13 +102,8 @@ _MARKUP = (b"<!doctype html", b"<html", b"<table", b"<?xml", b"<head", b"<body")
 _ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
 
 
-class ReadError(Exception):
+class ReadError(MessageError):
     """A whole file cannot be read. `key` names a catalogue message, `values` fill it."""
-
-    def __init__(self, key: str, **values: object) -> None:
-        super().__init__(key)
-        self.key = key
-        self.values = values
 
 
 @dataclass(frozen=True)
